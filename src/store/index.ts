@@ -1,0 +1,29 @@
+/**
+ * The encrypted local store: the only part of Warden that speaks SQL.
+ * store.ts explains where the keys live and why; passphrase-kdf.ts how a
+ * passphrase becomes a key without any file beside the database.
+ */
+export { openStore, DEFAULT_BUSY_TIMEOUT_MS, type OpenStoreOptions, type Store } from './store';
+export { rekeyStore } from './rekey';
+export {
+  generateDataKey,
+  DATA_KEY_BYTES,
+  type PassphraseStoreKey,
+  type RawStoreKey,
+  type StoreKey,
+  type StoreKeyInfo,
+} from './keys';
+export { DEFAULT_SCRYPT, type ScryptParams } from './passphrase-kdf';
+export { StoreError, isStoreError, type StoreErrorCode } from './errors';
+export { LATEST_SCHEMA_VERSION, WARDEN_APPLICATION_ID } from './migrations';
+export type { Clock } from './clock';
+export type * from './schema';
+export type { ProfilesRepository, ProfileSaveInput } from './repositories/profiles';
+export { DEFAULT_SETTINGS, type SettingsRepository } from './repositories/settings';
+export {
+  AUDIT_GENESIS_HASH,
+  type AuditChainCheck,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditRepository,
+} from './repositories/audit';

@@ -1,0 +1,229 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The shape of the latest schema, as Kysely sees it. Migrations describe how a
+ * file gets there; this module describes what queries may rely on once it has.
+ *
+ * Conventions of the stored values:
+ * - timestamps are ISO-8601 UTC strings (they sort and compare as text);
+ * - booleans are 0/1 integers (SQLite has no boolean type);
+ * - columns named as JSON hold JSON text, checked with json_valid();
+ * - GUIDs are lower-case canonical strings, SIDs are S-1-5-… strings;
+ * - DNs and account names compare case-insensitively, as Active Directory does.
+ */
+
+/** 0 or 1. */
+export type Flag = 0 | 1;
+
+/** JSON text. The repositories parse it; queries may use SQLite's json functions on it. */
+export type JsonText = string;
+
+export interface ConnectionProfilesTable {
+  id: string;
+  name: string;
+  domain: string;
+  host: string;
+  port: number | null;
+  transport: 'ldaps' | 'starttls' | 'ldap';
+  allow_plain_ldap: Flag;
+  ca_pem: string | null;
+  server_name: string | null;
+  bind_name: string;
+  base_dn: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SnapshotSourceKind = 'ldap' | 'ldif' | 'demo';
+export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'cancelled';
+
+export interface SnapshotsTable {
+  id: string;
+  /** Null for LDIF and demo snapshots, and once the profile they came from is deleted. */
+  profile_id: string | null;
+  source_kind: SnapshotSourceKind;
+  dc_host: string | null;
+  /** The DC's invocationId: together with highest_committed_usn it anchors an incremental rescan. */
+  invocation_id: string | null;
+  started_at: string;
+  finished_at: string | null;
+  status: SnapshotStatus;
+  error: string | null;
+  account_count: Generated<number>;
+  group_count: Generated<number>;
+  highest_committed_usn: number | null;
+  base_dn: string | null;
+}
+
+export interface AccountsTable {
+  snapshot_id: string;
+  object_guid: string;
+  sid: string | null;
+  sam_account_name: string;
+  upn: string | null;
+  display_name: string | null;
+  given_name: string | null;
+  sn: string | null;
+  mail: string | null;
+  employee_id: string | null;
+  employee_number: string | null;
+  department: string | null;
+  title: string | null;
+  manager_dn: string | null;
+  description: string | null;
+  dn: string;
+  /** DN of the container or OU that holds the account. */
+  ou: string | null;
+  /** JSON array of objectClass values. */
+  object_classes: JsonText;
+  user_account_control: number | null;
+  when_created: string | null;
+  when_changed: string | null;
+  last_logon_timestamp: string | null;
+  pwd_last_set: string | null;
+  /** Null when the account never expires. */
+  account_expires: string | null;
+  /** JSON array of servicePrincipalName values. */
+  spns: ColumnType<JsonText, JsonText | undefined, JsonText>;
+  primary_group_id: number | null;
+  admin_count: number | null;
+  supported_enc_types: number | null;
+  /** JSON array of msDS-AllowedToDelegateTo values. */
+  allowed_to_delegate_to: ColumnType<JsonText, JsonText | undefined, JsonText>;
+  user_workstations: string | null;
+  usn_changed: number | null;
+
+  // Derived by the classification and risk stages; null until they have run.
+  type: string | null;
+  is_nhi: Flag | null;
+  risk_tier: string | null;
+  risk_score: number | null;
+  owner: string | null;
+  owner_status: string | null;
+  usage: string | null;
+  hr_outcome: string | null;
+}
+
+export interface GroupsTable {
+  snapshot_id: string;
+  object_guid: string;
+  sid: string | null;
+  sam_account_name: string | null;
+  dn: string;
+  description: string | null;
+  group_type: number | null;
+  admin_count: number | null;
+  managed_by: string | null;
+  usn_changed: number | null;
+}
+
+export interface MembershipsTable {
+  snapshot_id: string;
+  group_guid: string;
+  /** Always known: it is what the group's member attribute lists. */
+  member_dn: string;
+  /** Null when the member is outside the snapshot (another domain, a foreign security principal). */
+  member_guid: string | null;
+  /** 1 when listed in the group's member attribute; 0 when implied by the member's primaryGroupID. */
+  direct: Generated<Flag>;
+}
+
+export interface EffectiveMembershipsTable {
+  snapshot_id: string;
+  account_guid: string;
+  group_guid: string;
+  /** JSON array of group GUIDs from the group the account is a direct member of up to group_guid. */
+  path: JsonText;
+}
+
+export interface HrImportsTable {
+  id: string;
+  file_name: string;
+  imported_at: string;
+  row_count: number;
+  /** JSON: which column of the file feeds which field. */
+  mapping: JsonText;
+  /** At most one import is current: the one reconciliation uses. */
+  is_current: Generated<Flag>;
+}
+
+export interface HrRecordsTable {
+  import_id: string;
+  /** Row number in the imported file, so a finding can point at the line to fix. */
+  row_number: number;
+  employee_id: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+  username: string | null;
+  status: string | null;
+  end_date: string | null;
+  department: string | null;
+  manager_email: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  /** What the decision is about, e.g. 'account' or 'group'. */
+  subject_kind: string;
+  /** Stable key of the subject within its kind, e.g. an objectGUID. */
+  subject_key: string;
+  /** What is decided, e.g. 'owner', 'type', 'exclude'. */
+  kind: string;
+  /** JSON value of the decision; null to withdraw an earlier one. */
+  value: JsonText | null;
+  reason: string;
+  actor: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: JsonText;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  reason: string | null;
+  before: JsonText | null;
+  after: JsonText | null;
+  result: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface WardenDatabase {
+  connection_profiles: ConnectionProfilesTable;
+  snapshots: SnapshotsTable;
+  accounts: AccountsTable;
+  groups: GroupsTable;
+  memberships: MembershipsTable;
+  effective_memberships: EffectiveMembershipsTable;
+  hr_imports: HrImportsTable;
+  hr_records: HrRecordsTable;
+  decisions: DecisionsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type ConnectionProfileRow = Selectable<ConnectionProfilesTable>;
+export type NewConnectionProfileRow = Insertable<ConnectionProfilesTable>;
+export type ConnectionProfileUpdate = Updateable<ConnectionProfilesTable>;
+export type SnapshotRow = Selectable<SnapshotsTable>;
+export type NewSnapshotRow = Insertable<SnapshotsTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccountRow = Insertable<AccountsTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type NewGroupRow = Insertable<GroupsTable>;
+export type NewMembershipRow = Insertable<MembershipsTable>;
+export type NewEffectiveMembershipRow = Insertable<EffectiveMembershipsTable>;
+export type HrImportRow = Selectable<HrImportsTable>;
+export type HrRecordRow = Selectable<HrRecordsTable>;
+export type NewHrRecordRow = Insertable<HrRecordsTable>;
+export type DecisionRow = Selectable<DecisionsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
