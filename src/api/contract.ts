@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { operationNames, type OperationName } from './channels';
+import {
+  ConnectionProfileSchema,
+  ConnectionTargetSchema,
+  PassphraseSchema,
+  ProfileInputSchema,
+  SerializedErrorSchema,
+  SettingsSchema,
+  StoreStatusSchema,
+  TaskIdSchema,
+} from './schemas';
+
+/**
+ * The one list of everything the renderer may ask of the core. Electron's IPC
+ * handlers, the preload bridge, the browser test harness and the typed client
+ * are all derived from it, so an operation exists everywhere or nowhere.
+ */
+interface OperationSpec<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType | undefined> {
+  description: string;
+  input: I;
+  output: O;
+  /** Present for long-running operations that report progress and can be cancelled. */
+  progress: P;
+}
+
+function operation<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType | undefined = undefined>(spec: {
+  description: string;
+  input: I;
+  output: O;
+  progress?: P;
+}): OperationSpec<I, O, P> {
+  return { ...spec, progress: spec.progress as P };
+}
+
+const Empty = z.object({}).strict();
+
+export const ConnectionPhaseSchema = z.enum(['connecting', 'binding', 'reading-rootdse', 'counting']);
+
+export const TestConnectionProgressSchema = z
+  .object({
+    phase: ConnectionPhaseSchema,
+    accountsCounted: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const ConnectionReportSchema = z
+  .object({
+    url: z.string(),
+    transport: z.enum(['ldaps', 'starttls', 'ldap']),
+    certificateVerified: z.boolean(),
+    defaultNamingContext: z.string(),
+    dnsHostName: z.string().nullable(),
+    domainFunctionality: z.number().int().nullable(),
+    highestCommittedUSN: z.string().nullable(),
+    boundAs: z.string(),
+    accountCount: z.number().int().nonnegative(),
+    durationMs: z.number().nonnegative(),
+  })
+  .strict();
+
+export const contract = {
+  getAppInfo: operation({
+    description: 'Version, platform and the state of the encrypted store.',
+    input: Empty,
+    output: z
+      .object({
+        name: z.string(),
+        version: z.string(),
+        platform: z.string(),
+        isDemo: z.boolean(),
+        store: StoreStatusSchema,
+      })
+      .strict(),
+  }),
+  unlockStore: operation({
+    description: 'Open the store with a passphrase when the OS keystore cannot protect its key.',
+    input: z.object({ passphrase: PassphraseSchema }).strict(),
+    output: StoreStatusSchema,
+  }),
+  getSettings: operation({
+    description: 'Read the user settings.',
+    input: Empty,
+    output: SettingsSchema,
+  }),
+  updateSettings: operation({
+    description: 'Change some of the user settings.',
+    input: SettingsSchema.partial().strict(),
+    output: SettingsSchema,
+  }),
+  listProfiles: operation({
+    description: 'Saved connection profiles, by name.',
+    input: Empty,
+    output: z.array(ConnectionProfileSchema),
+  }),
+  saveProfile: operation({
+    description: 'Create a connection profile, or update it when an id is given.',
+    input: ProfileInputSchema,
+    output: ConnectionProfileSchema,
+  }),
+  deleteProfile: operation({
+    description: 'Delete a connection profile.',
+    input: z.object({ id: z.string().uuid() }).strict(),
+    output: z.object({ deleted: z.boolean() }).strict(),
+  }),
+  testConnection: operation({
+    description: 'Bind to a domain controller, read its rootDSE and count the accounts it holds.',
+    input: z
+      .object({
+        taskId: TaskIdSchema.optional(),
+        target: ConnectionTargetSchema,
+        password: z.string().min(1, 'password is required').max(1024),
+      })
+      .strict(),
+    output: ConnectionReportSchema,
+    progress: TestConnectionProgressSchema,
+  }),
+  cancelTask: operation({
+    description: 'Cancel a running long operation by the taskId it was started with.',
+    input: z.object({ taskId: TaskIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }).strict(),
+  }),
+} satisfies Record<OperationName, OperationSpec<z.ZodType, z.ZodType, z.ZodType | undefined>>;
+
+export type Contract = typeof contract;
+export { operationNames, type OperationName };
+
+export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends OperationName> = z.output<Contract[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Contract[N]['output']>;
+export type ProgressOf<N extends OperationName> = Contract[N]['progress'] extends z.ZodType
+  ? z.output<Contract[N]['progress']>
+  : never;
+
+/** Every reply crosses the boundary in this envelope, so errors keep their code and details. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof SerializedErrorSchema> };
+
+export const ProgressEventSchema = z
+  .object({
+    taskId: TaskIdSchema,
+    operation: z.enum(operationNames),
+    progress: z.unknown(),
+  })
+  .strict();
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+/** What window.warden offers the renderer: one method per operation, plus progress events. */
+export type WardenApi = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<Reply<OperationOutput<N>>>;
+} & {
+  onProgress: (listener: (event: ProgressEvent) => void) => () => void;
+};
+
+export { channelFor, PROGRESS_CHANNEL } from './channels';

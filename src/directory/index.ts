@@ -1,0 +1,21 @@
+/**
+ * The core's LDAP connection to Active Directory. Only this folder imports
+ * ldapts; the rest of the core works with these functions and types.
+ */
+export { connect, close, whoAmI, type ConnectOptions, type DirectoryConnection } from './connection';
+export { readRootDse, type RootDse } from './root-dse';
+export { searchPaged, DEFAULT_PAGE_SIZE, type DirectoryEntry, type PagedSearchOptions } from './search';
+export { countAccounts, type CountOptions } from './count-accounts';
+export { escapeFilter, ACCOUNT_FILTER } from './filters';
+export { BINARY_ATTRIBUTES } from './binary-attributes';
+export { firstString, allStrings } from './entry-values';
+export { resolveEndpoint, DEFAULT_PORTS, type Endpoint } from './endpoint';
+export {
+  DirectoryError,
+  isDirectoryError,
+  type DirectoryErrorCode,
+  type EndpointDetails,
+  type Transport,
+} from './errors';
+export { AD_BIND_REASONS } from './ad-bind-codes';
+export { testConnection, type ConnectionReport, type TestConnectionProgress } from './test-connection';
