@@ -1,0 +1,8 @@
+import type { Command } from '../command';
+import { connectCommand } from './connect';
+import { storeCheckCommand } from './store-check';
+import { storeInitCommand } from './store-init';
+import { storeRekeyCommand } from './store-rekey';
+
+/** Every `warden` subcommand, in the order `warden --help` lists them. */
+export const commands: Command[] = [connectCommand, storeInitCommand, storeCheckCommand, storeRekeyCommand];
