@@ -1,0 +1,1 @@
+export function electronBindingPath(projectRoot: string, electronVersion: string): string;
