@@ -1,0 +1,73 @@
+import { Caption1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { PlugConnected48Regular } from '@fluentui/react-icons';
+import { call } from '../api/warden-client';
+import { useWardenQuery } from '../api/use-warden-query';
+import { useSession } from '../app/session';
+import { ConnectButton } from '../components/ConnectButton';
+import { DemoDomainButton } from '../components/DemoDomainButton';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessageBar } from '../components/ErrorMessageBar';
+import { PageHeader } from '../components/PageHeader';
+
+const loadProfiles = () => call('listProfiles', {});
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  profiles: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, textAlign: 'start' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function DashboardPage() {
+  const styles = useStyles();
+  const { appInfo } = useSession();
+  const profiles = useWardenQuery(loadProfiles);
+  const saved = profiles.data ?? [];
+
+  const actions = (
+    <>
+      <ConnectButton from="dashboard" />
+      <DemoDomainButton />
+    </>
+  );
+
+  return (
+    <div className={styles.stack}>
+      <PageHeader title="Dashboard" subtitle="Non-human identities in your Active Directory, at a glance." />
+      {profiles.error !== undefined && (
+        <ErrorMessageBar title="Could not read connection profiles" error={profiles.error} />
+      )}
+      {profiles.loading && profiles.data === undefined ? (
+        <Spinner label="Loading…" />
+      ) : saved.length === 0 ? (
+        <EmptyState icon={<PlugConnected48Regular />} title="No domain connected yet" actions={actions}>
+          <p>
+            Warden inventories the service accounts, managed service accounts (gMSA), bots and agent identities in your
+            on-premises Active Directory, and shows who owns them, what they can reach and which ones nobody uses any
+            more.
+          </p>
+          <p>
+            Connect to a domain controller to get started: a read-only account is enough. Or explore a demo domain to
+            see what Warden shows.
+          </p>
+        </EmptyState>
+      ) : (
+        <EmptyState icon={<PlugConnected48Regular />} title="Nothing scanned yet" actions={actions}>
+          <p>
+            {saved.length === 1 ? 'One connection profile is' : `${saved.length} connection profiles are`} saved.
+            Account counts, risk findings and ownership gaps will appear here once a domain has been scanned.
+          </p>
+          <ul className={styles.profiles} aria-label="Saved connection profiles">
+            {saved.map((profile) => (
+              <li key={profile.id}>
+                {profile.name} <span className={styles.muted}>({profile.host})</span>
+              </li>
+            ))}
+          </ul>
+        </EmptyState>
+      )}
+      <Caption1 className={styles.muted}>
+        Store: {appInfo.store.state === 'open' ? 'encrypted, open' : 'locked'} · {appInfo.platform}
+      </Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { startDc, type RunningDc } from '../dc/dc-instance';
+import type { SeedFacts } from '../dc/company/facts';
+import { ADMIN_PASSWORD, ADMIN_UPN, BASE_DN } from '../dc/domain';
+import { ensureDcTools } from '../dc/packages';
+import { createRunDir, removeRunDir } from '../dc/run-dir';
+import { ensureTemplate } from '../dc/template';
+import { test as base } from './harness/fixtures';
+
+export interface E2eDc {
+  ip: string;
+  caPem: string;
+  baseDn: string;
+  adminUpn: string;
+  adminPassword: string;
+  facts: SeedFacts;
+}
+
+/**
+ * The seeded Samba domain controller for browser tests: the same cached
+ * template the integration tests use, one running copy per worker.
+ */
+export const test = base.extend<Record<never, never>, { dc: E2eDc }>({
+  dc: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here.
+    async ({}, use) => {
+      await ensureDcTools();
+      const { template } = await ensureTemplate();
+      const runDir = await createRunDir();
+      let dc: RunningDc | undefined;
+      try {
+        dc = await startDc(template, { parentDir: runDir });
+        await use({
+          ip: dc.ip,
+          caPem: dc.caPem,
+          baseDn: BASE_DN,
+          adminUpn: ADMIN_UPN,
+          adminPassword: ADMIN_PASSWORD,
+          facts: template.facts,
+        });
+      } finally {
+        await dc?.stop();
+        await removeRunDir(runDir);
+      }
+    },
+    { scope: 'worker', timeout: 600_000 },
+  ],
+});
+
+export { expect } from './harness/fixtures';

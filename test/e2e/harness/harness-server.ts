@@ -1,0 +1,198 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { operationNames, type ProgressEvent } from '../../../src/api/contract';
+import { createCore, type CoreOptions, type KeySource } from '../../../src/api/core';
+import type { Reply } from '../../../src/api/contract';
+import { bridgeScript } from './bridge-script';
+import { assertBuiltRenderer, readStaticFile } from './static-files';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The same Content-Security-Policy header Electron's session adds to every response. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Inputs are small JSON; a CA certificate (up to 1 MB in the contract) is the largest. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface HarnessOptions {
+  /** How the core gets its store key. Default: a random raw key, as with a working OS keystore. */
+  keySource?: KeySource;
+  /** The encrypted store file. Default: a new file in a fresh temp folder, removed by close(). */
+  storePath?: string;
+  /** The built renderer. Default: out/renderer at the repository root. */
+  rendererDir?: string;
+  version?: string;
+  platform?: string;
+  isDemo?: boolean;
+}
+
+export interface Harness {
+  /** Open this in the browser (after adding bridgeScript as an init script). */
+  url: string;
+  /** Required on every call (x-warden-token header, or ?token= for the event stream). */
+  token: string;
+  /** For page.addInitScript({ content: bridgeScript }): defines window.warden in the page. */
+  bridgeScript: string;
+  storePath: string;
+  /** Every progress event the core emitted, in order. */
+  progressEvents: ProgressEvent[];
+  /** Calls the core's router directly, e.g. to prepare data a test starts from. */
+  call: (operation: string, payload: unknown) => Promise<Reply<unknown>>;
+  close: () => Promise<void>;
+}
+
+function readVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? '0.0.0';
+}
+
+function tokenMatches(expected: Buffer, given: string | null | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const candidate = Buffer.from(given);
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': CSP,
+  });
+  response.end(body);
+}
+
+const sendJson = (response: ServerResponse, status: number, value: unknown): void =>
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+/**
+ * Serves the built renderer on 127.0.0.1 and answers window.warden calls with
+ * the real core (encrypted store included), as Electron's main process would.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? join(repoRoot, 'out', 'renderer');
+  await assertBuiltRenderer(rendererDir);
+
+  const ownDir = options.storePath === undefined ? await mkdtemp(join(tmpdir(), 'warden-e2e-')) : undefined;
+  const storePath = options.storePath ?? join(ownDir as string, 'warden.db');
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const streams = new Set<ServerResponse>();
+  const progressEvents: ProgressEvent[] = [];
+
+  const emit: CoreOptions['emit'] = (event) => {
+    progressEvents.push(event);
+    const frame = `event: progress\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  };
+
+  const core = await createCore({
+    storePath,
+    keySource: options.keySource ?? { kind: 'raw', key: randomBytes(32) },
+    version: options.version ?? readVersion(),
+    platform: options.platform ?? process.platform,
+    isDemo: options.isDemo ?? false,
+    emit,
+  });
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname.startsWith('/__warden/call/')) {
+      if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
+      if (!tokenMatches(tokenBytes, request.headers['x-warden-token'] as string | undefined)) {
+        return sendJson(response, 403, { error: 'wrong or missing token' });
+      }
+      const operation = decodeURIComponent(url.pathname.slice('/__warden/call/'.length));
+      let payload: unknown;
+      try {
+        const body = await readBody(request);
+        payload = body === '' ? undefined : JSON.parse(body);
+      } catch (error) {
+        return sendJson(response, 400, { error: `unreadable body: ${String(error)}` });
+      }
+      return sendJson(response, 200, await core.router.call(operation, payload));
+    }
+
+    if (url.pathname === '/__warden/events') {
+      if (!tokenMatches(tokenBytes, url.searchParams.get('token'))) {
+        return sendJson(response, 403, { error: 'wrong or missing token' });
+      }
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'GET only' });
+    const file = await readStaticFile(rendererDir, url.pathname);
+    if (file === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    return send(response, 200, file.contentType, request.method === 'HEAD' ? '' : file.body);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: String(error) });
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  let closed = false;
+  return {
+    url: `${origin}/`,
+    token,
+    bridgeScript: bridgeScript({ origin, token, operationNames }),
+    storePath,
+    progressEvents,
+    call: (operation, payload) => core.router.call(operation, payload),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const stream of streams) stream.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+      if (ownDir !== undefined) await rm(ownDir, { recursive: true, force: true });
+    },
+  };
+}

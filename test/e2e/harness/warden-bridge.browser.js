@@ -1,0 +1,66 @@
+// Runs in the page under test, read from disk and injected as text, so no
+// test-time compiler can rewrite it. It defines window.warden exactly as the
+// preload does (one method per operation resolving to the core's Reply, plus
+// onProgress) but over HTTP and Server-Sent Events instead of IPC.
+// bridge-script.ts wraps it with WARDEN_BRIDGE_CONFIG ({ origin, token, operationNames }) in scope.
+/* global window, EventSource, WARDEN_BRIDGE_CONFIG */
+(function installWardenBridge(config) {
+  'use strict';
+  // Only pages from the harness get the bridge (not about:blank or error pages).
+  if (window.location.origin !== config.origin || 'warden' in window) return;
+
+  var listeners = new Set();
+  // Opened at once, so the events of a call started right after load are not missed.
+  var events = new EventSource('/__warden/events?token=' + encodeURIComponent(config.token));
+  events.addEventListener('progress', function (message) {
+    var event = JSON.parse(message.data);
+    Array.from(listeners).forEach(function (listener) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('A progress listener failed', error);
+      }
+    });
+  });
+
+  function failure(code, message) {
+    return { ok: false, error: { code: code, message: message } };
+  }
+
+  function invoke(name, input) {
+    return fetch('/__warden/call/' + encodeURIComponent(name), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-warden-token': config.token },
+      // Like IPC, an absent input arrives as undefined (an empty body).
+      body: input === undefined ? '' : JSON.stringify(input),
+    }).then(
+      function (response) {
+        if (response.status !== 200) {
+          return failure(
+            'BRIDGE_HTTP_' + response.status,
+            'The test harness refused the call (' + response.status + ').',
+          );
+        }
+        return response.json();
+      },
+      function (error) {
+        return failure('BRIDGE_UNREACHABLE', 'The test harness could not be reached: ' + String(error));
+      },
+    );
+  }
+
+  var api = {};
+  config.operationNames.forEach(function (name) {
+    api[name] = function (input) {
+      return invoke(name, input);
+    };
+  });
+  api.onProgress = function (listener) {
+    listeners.add(listener);
+    return function () {
+      listeners.delete(listener);
+    };
+  };
+  // contextBridge exposes a frozen, non-writable object: behave the same.
+  Object.defineProperty(window, 'warden', { value: Object.freeze(api), enumerable: true });
+})(WARDEN_BRIDGE_CONFIG);
