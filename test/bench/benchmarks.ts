@@ -1,0 +1,5 @@
+import type { Benchmark } from './benchmark';
+import { storeBenchmark } from './store.bench';
+
+/** Every benchmark `npm run bench` runs, in order. Register a new one here. */
+export const benchmarks: readonly Benchmark[] = [storeBenchmark];
