@@ -1,25 +1,11 @@
 import { join } from 'node:path';
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { isOwnPage } from './sender-check';
-
-/** Content Security Policy for every response, also the dev server's (the page's meta tag says the same). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Fluent UI's styling engine injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // No camera, notifications, clipboard-read or anything else a console has no use for.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

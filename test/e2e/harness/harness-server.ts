@@ -11,22 +11,9 @@ import { createCore, type CoreOptions, type KeySource } from '../../../src/api/c
 import type { Reply } from '../../../src/api/contract';
 import { bridgeScript } from './bridge-script';
 import { assertBuiltRenderer, readStaticFile } from './static-files';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/content-security-policy';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The same Content-Security-Policy header Electron's session adds to every response. */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** Inputs are small JSON; a CA certificate (up to 1 MB in the contract) is the largest. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -85,7 +72,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': CSP,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   });
   response.end(body);
 }
