@@ -36,6 +36,11 @@ function run(command, args, cwd) {
   return { ok: result.status === 0, output: result.error ? String(result.error.message) : output };
 }
 
+/** A non-N-API addon names its ABI in the symbol it registers with: node_register_module_v<ABI>. */
+function buildsFor(binary, abi) {
+  return readFileSync(binary).includes(Buffer.from(`node_register_module_v${abi}\0`));
+}
+
 function main() {
   const electronDir = packageDir('electron');
   const moduleDir = packageDir(MODULE);
@@ -59,7 +64,10 @@ function main() {
       });
     }
     const built = join(work, 'build', 'Release', 'better_sqlite3.node');
-    if (attempts.at(-1).ok && existsSync(built)) {
+    const abi = readFileSync(join(electronDir, 'abi_version'), 'utf8').trim();
+    if (attempts.at(-1).ok && existsSync(built) && !buildsFor(built, abi)) {
+      attempts.push({ what: 'check', output: `the result is not built for Electron's ABI ${abi}` });
+    } else if (attempts.at(-1).ok && existsSync(built)) {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(built, target);
       console.log(`warden: Electron ${electronVersion} build of ${MODULE} ready at ${target}`);
