@@ -21,6 +21,9 @@ try {
   }
   for (let index = 0; index < Number(count); index++) {
     await store.audit.append({ actor: actor as string, action: `step-${index}`, result: 'ok' });
+    // A real writer does other work between entries; without a pause, a process the scheduler
+    // favours on a loaded machine could write all of its entries before the others start.
+    await sleep(2);
   }
 } finally {
   await store.close();
