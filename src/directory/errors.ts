@@ -35,6 +35,10 @@ export type DirectoryErrorCode =
   | 'CONNECTION_CLOSED'
   /** Any other LDAP result code; details.resultCode says which. */
   | 'LDAP_ERROR'
+  /** DNS advertises no domain controller for the domain (no _ldap._tcp.dc._msdcs SRV record). */
+  | 'DC_NOT_FOUND'
+  /** The DNS query itself failed (no DNS server answered, or it refused). */
+  | 'DNS_FAILED'
   /** Stopped through the AbortSignal; the code the app uses for every cancelled task. */
   | 'CANCELLED';
 

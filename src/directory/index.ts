@@ -19,3 +19,21 @@ export {
 } from './errors';
 export { AD_BIND_REASONS } from './ad-bind-codes';
 export { testConnection, type ConnectionReport, type TestConnectionProgress } from './test-connection';
+export { readLdifEntries, parseLdif, LdifError, isLdifError, type LdifErrorCode, type ReadLdifOptions } from './ldif';
+export { enumerateAccounts, enumerateGroups, enumerateDirectory, type EnumerateOptions } from './enumerate';
+export {
+  ACCOUNT_ATTRIBUTES,
+  GROUP_ATTRIBUTES,
+  GROUP_FILTER,
+  DELEGATED_MSA_FILTER,
+  MEMBER_RANGE_SIZE,
+} from './account-attributes';
+export { completeRangedAttribute, findRangeKey, type RangeKey } from './ranged-members';
+export { readInvocationId } from './invocation-id';
+export { AttributeValueError } from './attribute-error';
+export { decodeSid, ridOf, domainSidOf } from './decode-sid';
+export { decodeGuid, encodeGuid } from './decode-guid';
+export { fileTimeToIso, isoToFileTime, FILETIME_NEVER } from './filetime';
+export { generalizedTimeToIso } from './generalized-time';
+export { UAC_FLAGS, uacFlagNames, hasUacFlag, type UacFlag } from './uac-flags';
+export { discoverDomainControllers, dcLocatorName, type DiscoveredDc, type DiscoveryOptions } from './discover-dcs';

@@ -27,3 +27,12 @@ export {
   type AuditEntryInput,
   type AuditRepository,
 } from './repositories/audit';
+export type {
+  Snapshot,
+  SnapshotAccount,
+  SnapshotBeginInput,
+  SnapshotCounts,
+  SnapshotGroup,
+  SnapshotMembership,
+  SnapshotsRepository,
+} from './repositories/snapshots';

@@ -92,6 +92,10 @@ export interface AccountsTable {
   allowed_to_delegate_to: ColumnType<JsonText, JsonText | undefined, JsonText>;
   user_workstations: string | null;
   usn_changed: number | null;
+  /** The "Notes" field (attribute `info`). */
+  info: string | null;
+  /** JSON array of proxyAddresses values ("SMTP:primary@…", "smtp:alias@…"). */
+  proxy_addresses: ColumnType<JsonText, JsonText | undefined, JsonText>;
 
   // Derived by the classification and risk stages; null until they have run.
   type: string | null;

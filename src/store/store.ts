@@ -34,6 +34,7 @@ import { checkIntegrity, openDatabase, type OpenedDatabase } from './open-databa
 import { auditRepository, type AuditRepository } from './repositories/audit';
 import { profilesRepository, type ProfilesRepository } from './repositories/profiles';
 import { settingsRepository, type SettingsRepository } from './repositories/settings';
+import { snapshotsRepository, type SnapshotsRepository } from './repositories/snapshots';
 import type { WardenDatabase } from './schema';
 import { translateSqliteError } from './sqlite-errors';
 import { registerStoreHandle, type StoreHandle } from './store-handles';
@@ -75,6 +76,8 @@ export interface Store {
   readonly profiles: ProfilesRepository;
   readonly settings: SettingsRepository;
   readonly audit: AuditRepository;
+  /** Scans of a domain: each writes one snapshot, which readers see only once it is complete. */
+  readonly snapshots: SnapshotsRepository;
   /**
    * Reads every page and fails with DAMAGED if any is unreadable or
    * inconsistent: for a "verify store" action or before a backup. Blocks the
@@ -142,6 +145,7 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     profiles: profilesRepository(db, clock),
     settings: settingsRepository(db),
     audit: auditRepository(db, clock),
+    snapshots: snapshotsRepository(db, clock),
     checkIntegrity() {
       return exclusively(() => checkIntegrity(opened.database, path));
     },

@@ -1,8 +1,17 @@
 import type { Command } from '../command';
 import { connectCommand } from './connect';
+import { discoverCommand } from './discover';
+import { scanCommand } from './scan';
 import { storeCheckCommand } from './store-check';
 import { storeInitCommand } from './store-init';
 import { storeRekeyCommand } from './store-rekey';
 
 /** Every `warden` subcommand, in the order `warden --help` lists them. */
-export const commands: Command[] = [connectCommand, storeInitCommand, storeCheckCommand, storeRekeyCommand];
+export const commands: Command[] = [
+  discoverCommand,
+  connectCommand,
+  scanCommand,
+  storeInitCommand,
+  storeCheckCommand,
+  storeRekeyCommand,
+];

@@ -2,6 +2,7 @@ import { Migrator, NO_MIGRATIONS, sql, type Kysely, type Migration, type Migrati
 import { StoreError } from '../errors';
 import { translateSqliteError } from '../sqlite-errors';
 import * as initial from './001_initial';
+import * as accountInfo from './002_account_info_and_proxy_addresses';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -23,7 +24,10 @@ function fromStatements(statements: readonly string[]): SchemaStep['up'] {
   };
 }
 
-const steps: readonly SchemaStep[] = [{ name: '001_initial', up: fromStatements(initial.statements) }];
+const steps: readonly SchemaStep[] = [
+  { name: '001_initial', up: fromStatements(initial.statements) },
+  { name: '002_account_info_and_proxy_addresses', up: fromStatements(accountInfo.statements) },
+];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */
 export const WARDEN_APPLICATION_ID = 0x5752444e;

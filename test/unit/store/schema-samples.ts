@@ -83,4 +83,33 @@ const version1: SchemaSample = {
   },
 };
 
-export const samplesByVersion: Readonly<Record<number, SchemaSample>> = { 1: version1 };
+const ACCOUNT_V2 = 'd6f5b4a3-4444-4555-b666-c77788889999';
+
+/** Version 2 adds accounts.info and accounts.proxy_addresses; rows from version 1 get null and '[]'. */
+const version2: SchemaSample = {
+  async insert(db) {
+    await version1.insert(db);
+    await sql`INSERT INTO accounts (snapshot_id, object_guid, sam_account_name, dn, object_classes, info, proxy_addresses)
+              VALUES (${SNAPSHOT}, ${ACCOUNT_V2}, 'svc-web', 'CN=svc-web,OU=Service,DC=corp,DC=example', '["top","user"]',
+                      'owner: web team', '["SMTP:svc-web@corp.example","smtp:web@corp.example"]')`.execute(db);
+  },
+
+  async check(db) {
+    const rows = await db
+      .selectFrom('accounts')
+      .select(['object_guid', 'info', 'proxy_addresses'])
+      .where('snapshot_id', '=', SNAPSHOT)
+      .orderBy('object_guid')
+      .execute();
+    expect(rows).toEqual([
+      { object_guid: ACCOUNT, info: null, proxy_addresses: '[]' },
+      {
+        object_guid: ACCOUNT_V2,
+        info: 'owner: web team',
+        proxy_addresses: '["SMTP:svc-web@corp.example","smtp:web@corp.example"]',
+      },
+    ]);
+  },
+};
+
+export const samplesByVersion: Readonly<Record<number, SchemaSample>> = { 1: version1, 2: version2 };
