@@ -31,6 +31,8 @@ async function start(): Promise<void> {
     storePath,
     keySource: await resolveKeySource(storePath, join(userData, 'store-key.bin')),
     version: app.getVersion(),
+    // electron-builder copies resources/ into the app's resources folder; in development it is the repo's own.
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     platform: process.platform,
     ...(nativeBinding === undefined ? {} : { nativeBinding }),
     emit: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),

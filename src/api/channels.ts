@@ -12,6 +12,10 @@ export const operationNames = [
   'saveProfile',
   'deleteProfile',
   'testConnection',
+  'discoverDomainControllers',
+  'getLatestSnapshot',
+  'openDemo',
+  'leaveDemo',
   'cancelTask',
 ] as const;
 

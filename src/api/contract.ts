@@ -4,6 +4,9 @@ import {
   ConnectionProfileSchema,
   ConnectionTargetSchema,
   PassphraseSchema,
+  ScanProgressSchema,
+  ScanSummarySchema,
+  SnapshotSummarySchema,
   ProfileInputSchema,
   SerializedErrorSchema,
   SettingsSchema,
@@ -114,6 +117,36 @@ export const contract = {
       .strict(),
     output: ConnectionReportSchema,
     progress: TestConnectionProgressSchema,
+  }),
+  discoverDomainControllers: operation({
+    description: "List the domain controllers a domain advertises in DNS (the DC locator's SRV record).",
+    input: z.object({ domain: z.string().trim().min(1, 'domain is required').max(253) }).strict(),
+    output: z.array(
+      z
+        .object({
+          host: z.string(),
+          port: z.number().int(),
+          priority: z.number().int(),
+          weight: z.number().int(),
+        })
+        .strict(),
+    ),
+  }),
+  getLatestSnapshot: operation({
+    description: 'The most recent complete snapshot of the open store, or null before the first scan.',
+    input: Empty,
+    output: SnapshotSummarySchema.nullable(),
+  }),
+  openDemo: operation({
+    description: 'Load the bundled demo company into a store of its own and switch the app to it.',
+    input: z.object({ taskId: TaskIdSchema.optional() }).strict(),
+    output: ScanSummarySchema,
+    progress: ScanProgressSchema,
+  }),
+  leaveDemo: operation({
+    description: "Discard the demo store and return to the user's own store.",
+    input: Empty,
+    output: z.object({ isDemo: z.literal(false) }).strict(),
   }),
   cancelTask: operation({
     description: 'Cancel a running long operation by the taskId it was started with.',

@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { discoverDomainControllers, testConnection } from '../directory';
 import { WardenError } from '../errors';
-import { testConnection } from '../directory/test-connection';
-import { openStore, type Store, type StoreKey } from '../store';
+import { DEMO_LDIF_FILE, importLdif } from '../inventory';
+import { generateDataKey, openStore, type Snapshot, type Store, type StoreKey } from '../store';
 import type { ProgressEvent } from './contract';
 import { createRouter, type Handlers, type Router } from './router';
-import type { StoreStatus } from './schemas';
+import type { SnapshotSummary, StoreStatus } from './schemas';
 
 /** How the core gets the store's key: given now, or asked of the user through unlockStore. */
 export type KeySource =
@@ -17,7 +19,10 @@ export interface CoreOptions {
   keySource: KeySource;
   version: string;
   platform: string;
-  isDemo?: boolean;
+  /** The app's bundled resources folder (the demo domain lives in it). */
+  resourcesDir: string;
+  /** Where the demo's own store is kept while the demo is open; beside the user's store by default. */
+  demoStorePath?: string;
   /** Path of a native better-sqlite3 build for another ABI (Electron's). */
   nativeBinding?: string;
   emit: (event: ProgressEvent) => void;
@@ -28,39 +33,67 @@ export interface Core {
   close(): Promise<void>;
 }
 
+function removeStoreFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function summarize(snapshot: Snapshot): SnapshotSummary {
+  return {
+    id: snapshot.id,
+    sourceKind: snapshot.sourceKind,
+    dcHost: snapshot.dcHost,
+    baseDn: snapshot.baseDn,
+    startedAt: snapshot.startedAt,
+    finishedAt: snapshot.finishedAt,
+    accountCount: snapshot.accountCount,
+    groupCount: snapshot.groupCount,
+  };
+}
+
 /**
- * The core as the desktop app and the browser test harness see it: the store's
- * lifecycle plus the contract's router over the domain services.
+ * The core as the desktop app and the browser test harness see it: the
+ * stores' lifecycle plus the contract's router over the domain services.
+ *
+ * The demo company lives in a store of its own, never mixed with the user's
+ * data: a throw-away file under a random key, rebuilt each time the demo is
+ * opened and deleted when it is left.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  let store: Store | null = null;
+  let userStore: Store | null = null;
+  let demoStore: Store | null = null;
+  const demoStorePath = options.demoStorePath ?? `${options.storePath}.demo`;
   const protection: StoreStatus['keyProtection'] = options.keySource.kind === 'raw' ? 'os-keystore' : 'passphrase';
   const warning = options.keySource.kind === 'ask-passphrase' ? options.keySource.warning : undefined;
+  const binding = options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding };
 
-  const open = async (key: StoreKey): Promise<void> => {
-    store = await openStore({
-      path: options.storePath,
-      key,
-      create: true,
-      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-    });
+  const openUserStore = async (key: StoreKey): Promise<void> => {
+    userStore = await openStore({ path: options.storePath, key, create: true, ...binding });
   };
-  if (options.keySource.kind !== 'ask-passphrase') await open(options.keySource);
+  if (options.keySource.kind !== 'ask-passphrase') await openUserStore(options.keySource);
 
   const status = (): StoreStatus => ({
-    state: store ? 'open' : 'locked',
+    state: userStore ? 'open' : 'locked',
     keyProtection: protection,
     path: options.storePath,
-    exists: store !== null || existsSync(options.storePath),
+    exists: userStore !== null || existsSync(options.storePath),
     ...(warning === undefined ? {} : { warning }),
-    ...(store ? { schemaVersion: store.schemaVersion } : {}),
+    ...(userStore ? { schemaVersion: userStore.schemaVersion } : {}),
   });
 
-  const openStoreOrFail = (): Store => {
+  /** The store every operation works on: the demo's while it is open. */
+  const activeStore = (): Store => {
+    const store = demoStore ?? userStore;
     if (store) return store;
     throw new WardenError('STORE_LOCKED', 'The encrypted store is locked: enter its passphrase first.', {
       path: options.storePath,
     });
+  };
+
+  const closeDemo = async (): Promise<void> => {
+    const closing = demoStore;
+    demoStore = null;
+    await closing?.close();
+    removeStoreFiles(demoStorePath);
   };
 
   const handlers: Handlers = {
@@ -68,20 +101,54 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       name: 'Warden',
       version: options.version,
       platform: options.platform,
-      isDemo: options.isDemo ?? false,
+      isDemo: demoStore !== null,
       store: status(),
     }),
     unlockStore: async ({ passphrase }) => {
-      if (!store) await open({ kind: 'passphrase', passphrase });
+      if (!userStore) await openUserStore({ kind: 'passphrase', passphrase });
       return status();
     },
-    getSettings: () => openStoreOrFail().settings.get(),
-    updateSettings: (changes) => openStoreOrFail().settings.update(changes),
-    listProfiles: () => openStoreOrFail().profiles.list(),
-    saveProfile: (input) => openStoreOrFail().profiles.save(input),
-    deleteProfile: async ({ id }) => ({ deleted: await openStoreOrFail().profiles.delete(id) }),
+    getSettings: () => activeStore().settings.get(),
+    updateSettings: (changes) => activeStore().settings.update(changes),
+    listProfiles: () => activeStore().profiles.list(),
+    saveProfile: (input) => activeStore().profiles.save(input),
+    deleteProfile: async ({ id }) => ({ deleted: await activeStore().profiles.delete(id) }),
     testConnection: ({ target, password }, { signal, reportProgress }) =>
       testConnection(target, password, { signal, onProgress: reportProgress }),
+    discoverDomainControllers: ({ domain }) => discoverDomainControllers(domain),
+    getLatestSnapshot: async () => {
+      const latest = await activeStore().snapshots.latestComplete();
+      return latest === undefined ? null : summarize(latest);
+    },
+    openDemo: async (_input, { signal, reportProgress }) => {
+      activeStore(); // the user's store must be unlocked first: leaving the demo returns to it
+      await closeDemo();
+      const store = await openStore({
+        path: demoStorePath,
+        key: { kind: 'raw', key: generateDataKey() },
+        create: true,
+        ...binding,
+      });
+      try {
+        const summary = await importLdif({
+          path: join(options.resourcesDir, DEMO_LDIF_FILE),
+          store,
+          sourceKind: 'demo',
+          signal,
+          onProgress: reportProgress,
+        });
+        demoStore = store;
+        return summary;
+      } catch (error) {
+        await store.close();
+        removeStoreFiles(demoStorePath);
+        throw error;
+      }
+    },
+    leaveDemo: async () => {
+      await closeDemo();
+      return { isDemo: false as const };
+    },
   };
 
   const router = createRouter(handlers, options.emit);
@@ -89,8 +156,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     router,
     async close() {
       router.cancelAll();
-      await store?.close();
-      store = null;
+      await closeDemo();
+      await userStore?.close();
+      userStore = null;
     },
   };
 }

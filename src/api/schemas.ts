@@ -104,3 +104,38 @@ export type ConnectionProfile = z.infer<typeof ConnectionProfileSchema>;
 export type ProfileInput = z.infer<typeof ProfileInputSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type StoreStatus = z.infer<typeof StoreStatusSchema>;
+
+export const ScanProgressSchema = z
+  .object({
+    phase: z.enum(['connecting', 'binding', 'reading-rootdse', 'accounts', 'groups', 'memberships', 'finishing']),
+    accounts: z.number().int().nonnegative(),
+    groups: z.number().int().nonnegative(),
+    ratePerSecond: z.number().nonnegative(),
+    estimatedTotal: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+export const ScanSummarySchema = z
+  .object({
+    snapshotId: z.string(),
+    accounts: z.number().int().nonnegative(),
+    groups: z.number().int().nonnegative(),
+    durationMs: z.number().nonnegative(),
+    incremental: z.boolean(),
+  })
+  .strict();
+
+export const SnapshotSummarySchema = z
+  .object({
+    id: z.string(),
+    sourceKind: z.enum(['ldap', 'ldif', 'demo']),
+    dcHost: z.string().nullable(),
+    baseDn: z.string().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    accountCount: z.number().int().nonnegative(),
+    groupCount: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;

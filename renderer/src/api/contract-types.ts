@@ -11,4 +11,4 @@ export type {
   Reply,
   WardenApi,
 } from '../../../src/api/contract';
-export type { ConnectionProfile, Settings, StoreStatus } from '../../../src/api/schemas';
+export type { ConnectionProfile, Settings, SnapshotSummary, StoreStatus } from '../../../src/api/schemas';

@@ -59,9 +59,15 @@ export function App() {
     setStartup((previous) => (previous.phase === 'open' ? { ...previous, theme: settings.theme } : previous));
   }, []);
 
+  // Start-up again, but in place: the pages stay on screen while the store switches under them.
+  const refreshAppInfo = useCallback(async () => {
+    setStartup(await start());
+  }, []);
+
   const session = useMemo<Session | null>(
-    () => (startup.phase === 'open' ? { appInfo: startup.appInfo, theme: startup.theme, setTheme } : null),
-    [startup, setTheme],
+    () =>
+      startup.phase === 'open' ? { appInfo: startup.appInfo, theme: startup.theme, setTheme, refreshAppInfo } : null,
+    [startup, setTheme, refreshAppInfo],
   );
 
   return (

@@ -13,6 +13,7 @@ import { ShieldKeyhole24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionProfile } from '../api/contract-types';
 import { ConnectionPage } from '../connection/ConnectionPage';
+import { DemoBanner } from '../demo/DemoBanner';
 import { ActionsPage } from '../pages/ActionsPage';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { DashboardPage } from '../pages/DashboardPage';
@@ -135,7 +136,9 @@ export function AppShell() {
         </div>
         <main ref={mainRef} className={styles.main} tabIndex={-1} aria-label="Page content">
           <div className={styles.content}>
-            <PageFor route={route} />
+            {appInfo.isDemo && <DemoBanner />}
+            {/* Keyed by the open store, so a switch into or out of the demo reloads what the page shows. */}
+            <PageFor key={appInfo.isDemo ? 'demo' : 'user'} route={route} />
           </div>
         </main>
       </div>

@@ -10,6 +10,12 @@ export interface Session {
   theme: ThemeChoice;
   /** Saves the theme in the store and redraws; rejects with a WardenApiError. */
   setTheme: (theme: ThemeChoice) => Promise<void>;
+  /**
+   * Re-reads the app info and the settings after the core switched stores
+   * (into or out of the demo), so every page shows the store now open.
+   * Rejects with a WardenApiError.
+   */
+  refreshAppInfo: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -32,6 +32,7 @@ import {
   type FormField,
 } from './connection-form-model';
 import { ConnectionTestStatus } from './ConnectionTestStatus';
+import { DomainControllerFinder } from './DomainControllerFinder';
 import { TransportField } from './TransportField';
 import { useConnectionTest } from './use-connection-test';
 
@@ -160,6 +161,7 @@ export function ConnectionPage({ profile, returnTo }: Props) {
           <Subtitle2 as="h2" id="dc-section">
             Domain controller
           </Subtitle2>
+          <DomainControllerFinder domain={values.domain} onPick={(host) => update('host', host)} />
           <div className={styles.pair}>
             <Field label="Host" required hint="DNS name or IP address of a domain controller" {...fieldError('host')}>
               <Input

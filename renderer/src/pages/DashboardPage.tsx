@@ -8,8 +8,10 @@ import { DemoDomainButton } from '../components/DemoDomainButton';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
 import { PageHeader } from '../components/PageHeader';
+import { CurrentSnapshotCard } from '../snapshot/CurrentSnapshotCard';
 
 const loadProfiles = () => call('listProfiles', {});
+const loadSnapshot = () => call('getLatestSnapshot', {});
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -21,7 +23,12 @@ export function DashboardPage() {
   const styles = useStyles();
   const { appInfo } = useSession();
   const profiles = useWardenQuery(loadProfiles);
+  const snapshot = useWardenQuery(loadSnapshot);
   const saved = profiles.data ?? [];
+  const current = snapshot.data ?? null;
+  // Wait for both answers, so the empty state never flashes before a snapshot appears.
+  const loading =
+    (profiles.loading && profiles.data === undefined) || (snapshot.loading && snapshot.data === undefined);
 
   const actions = (
     <>
@@ -36,8 +43,13 @@ export function DashboardPage() {
       {profiles.error !== undefined && (
         <ErrorMessageBar title="Could not read connection profiles" error={profiles.error} />
       )}
-      {profiles.loading && profiles.data === undefined ? (
+      {snapshot.error !== undefined && (
+        <ErrorMessageBar title="Could not read the latest snapshot" error={snapshot.error} />
+      )}
+      {loading ? (
         <Spinner label="Loading…" />
+      ) : current !== null ? (
+        <CurrentSnapshotCard snapshot={current} />
       ) : saved.length === 0 ? (
         <EmptyState icon={<PlugConnected48Regular />} title="No domain connected yet" actions={actions}>
           <p>

@@ -27,7 +27,6 @@ export interface HarnessOptions {
   rendererDir?: string;
   version?: string;
   platform?: string;
-  isDemo?: boolean;
 }
 
 export interface Harness {
@@ -106,7 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     keySource: options.keySource ?? { kind: 'raw', key: randomBytes(32) },
     version: options.version ?? readVersion(),
     platform: options.platform ?? process.platform,
-    isDemo: options.isDemo ?? false,
+    resourcesDir: join(repoRoot, 'resources'),
     emit,
   });
 

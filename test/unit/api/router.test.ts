@@ -44,6 +44,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     saveProfile: () => profile,
     deleteProfile: () => ({ deleted: true }),
     testConnection: () => report,
+    discoverDomainControllers: () => [],
+    getLatestSnapshot: () => null,
+    openDemo: () => ({ snapshotId: 'demo', accounts: 604, groups: 60, durationMs: 1, incremental: false }),
+    leaveDemo: () => ({ isDemo: false }),
     ...overrides,
   };
 }
