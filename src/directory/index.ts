@@ -3,6 +3,7 @@
  * ldapts; the rest of the core works with these functions and types.
  */
 export { connect, close, whoAmI, type ConnectOptions, type DirectoryConnection } from './connection';
+export { connectToTarget } from './connect-target';
 export { readRootDse, type RootDse } from './root-dse';
 export { searchPaged, DEFAULT_PAGE_SIZE, type DirectoryEntry, type PagedSearchOptions } from './search';
 export { countAccounts, type CountOptions } from './count-accounts';

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { OperationOutput, ProgressOf } from '../api/contract';
 import type { ConnectionTarget } from '../api/schemas';
-import { close, connect, whoAmI } from './connection';
+import { close, whoAmI } from './connection';
+import { connectToTarget } from './connect-target';
 import { countAccounts } from './count-accounts';
 import { readRootDse } from './root-dse';
 
@@ -22,19 +23,7 @@ export async function testConnection(
     options.onProgress?.({ phase, accountsCounted });
   const signal = options.signal === undefined ? {} : { signal: options.signal };
 
-  const connection = await connect({
-    host: target.host,
-    ...(target.port === undefined ? {} : { port: target.port }),
-    transport: target.transport,
-    allowPlainLdap: target.allowPlainLdap,
-    ...(target.caPem === undefined ? {} : { caPem: target.caPem }),
-    ...(target.serverName === undefined ? {} : { serverName: target.serverName }),
-    bindName: target.bindName,
-    password,
-    timeoutMs: target.timeoutMs,
-    ...signal,
-    onPhase: (phase) => report(phase),
-  });
+  const connection = await connectToTarget(target, password, { ...signal, onPhase: (phase) => report(phase) });
   try {
     report('reading-rootdse');
     const rootDse = await readRootDse(connection, signal);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ConnectionTarget } from '../api/schemas';
-import { close, connect, enumerateDirectory, readInvocationId, readRootDse } from '../directory';
+import { close, connectToTarget, enumerateDirectory, readInvocationId, readRootDse } from '../directory';
 import type { Store } from '../store';
 import { ingestSnapshot } from './ingest';
 import type { ScanProgressListener } from './progress';
@@ -42,16 +42,7 @@ export async function scanDirectory(options: ScanDirectoryOptions): Promise<Scan
   const phase = (name: 'connecting' | 'binding' | 'reading-rootdse'): Promise<void> =>
     Promise.resolve(onProgress?.({ phase: name, accounts: 0, groups: 0, ratePerSecond: 0 }));
 
-  const connection = await connect({
-    host: target.host,
-    ...(target.port === undefined ? {} : { port: target.port }),
-    transport: target.transport,
-    allowPlainLdap: target.allowPlainLdap,
-    ...(target.caPem === undefined ? {} : { caPem: target.caPem }),
-    ...(target.serverName === undefined ? {} : { serverName: target.serverName }),
-    bindName: target.bindName,
-    password: options.password,
-    timeoutMs: target.timeoutMs,
+  const connection = await connectToTarget(target, options.password, {
     ...signalOption,
     // connect() reports its steps synchronously; a listener's promise cannot hold a handshake in flight.
     onPhase: (name) => void phase(name).catch(() => undefined),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ACCOUNT_ATTRIBUTES, GROUP_ATTRIBUTES } from '../../src/directory/account-attributes';
 import { allStrings } from '../../src/directory/entry-values';
 import { readLdifEntries } from '../../src/directory/ldif';
 import type { SeedFacts } from './company/facts';
@@ -27,47 +28,20 @@ const DEFAULT_DATE = '2026-11-01';
 /** Accounts (people, service accounts, gMSAs, sMSAs) and groups. */
 const DEMO_FILTER = `(|${ACCOUNT_FILTER}(objectClass=group))`;
 
-/** What Warden reads (notes/ad-checks.md), and the attributes that make it look like a real export. */
+/** What a scan reads, and the attributes that make it look like a real export. */
 export const DEMO_ATTRIBUTES = [
-  'objectClass',
-  'objectGUID',
-  'objectSid',
-  'sAMAccountName',
-  'userPrincipalName',
-  'displayName',
-  'givenName',
-  'sn',
-  'cn',
-  'name',
-  'mail',
-  'employeeID',
-  'employeeNumber',
-  'department',
-  'title',
-  'manager',
-  'description',
-  'info',
-  'distinguishedName',
-  'userAccountControl',
-  'whenCreated',
-  'whenChanged',
-  'lastLogonTimestamp',
-  'pwdLastSet',
-  'accountExpires',
-  'servicePrincipalName',
-  'primaryGroupID',
-  'adminCount',
-  'msDS-SupportedEncryptionTypes',
-  'msDS-AllowedToDelegateTo',
-  'userWorkstations',
-  'uSNCreated',
-  'uSNChanged',
-  'proxyAddresses',
-  'groupType',
-  'managedBy',
-  'member',
-  'memberOf',
-  'objectCategory',
+  ...new Set([
+    ...ACCOUNT_ATTRIBUTES,
+    // A whole export: plain `member` (every value), not the scan's first range.
+    ...GROUP_ATTRIBUTES.filter((attribute) => !attribute.startsWith('member;')),
+    'member',
+    // What an administrator's export also carries, so the demo reads like a real one.
+    'cn',
+    'name',
+    'uSNCreated',
+    'memberOf',
+    'objectCategory',
+  ]),
 ];
 
 interface DemoSummary {

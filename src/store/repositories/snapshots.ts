@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
@@ -310,6 +310,27 @@ async function deleteRows(trx: Transaction<WardenDatabase> | Kysely<WardenDataba
 }
 
 export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): SnapshotsRepository {
+  /** One page of a running snapshot, in one transaction and in chunks; a row already there (same key) is skipped. */
+  const insertRows = <T extends 'accounts' | 'groups' | 'memberships'>(
+    id: string,
+    table: T,
+    values: readonly Insertable<WardenDatabase[T]>[],
+  ): Promise<number> =>
+    withImmediateTransaction(db, async (trx) => {
+      await requireRunning(trx, id);
+      const results = [];
+      for (const chunk of chunks(values)) {
+        results.push(
+          ...(await trx
+            .insertInto(table)
+            .values(chunk as Insertable<WardenDatabase[T]>[])
+            .onConflict((conflict) => conflict.doNothing())
+            .execute()),
+        );
+      }
+      return inserted(results);
+    });
+
   /** Ends a running snapshot that did not complete; its partial rows go, so no reader can mistake them for data. */
   const end = (id: string, status: 'failed' | 'cancelled', message: string | null): Promise<Snapshot> =>
     withImmediateTransaction(db, async (trx) => {
@@ -344,61 +365,30 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
     },
 
     writeAccounts(id, rows) {
-      return withImmediateTransaction(db, async (trx) => {
-        await requireRunning(trx, id);
-        const results = [];
-        for (const chunk of chunks(rows)) {
-          results.push(
-            ...(await trx
-              .insertInto('accounts')
-              .values(chunk.map((account) => accountRow(id, account)))
-              .onConflict((conflict) => conflict.doNothing())
-              .execute()),
-          );
-        }
-        return inserted(results);
-      });
+      return insertRows(
+        id,
+        'accounts',
+        rows.map((account) => accountRow(id, account)),
+      );
     },
 
     writeGroups(id, rows) {
-      return withImmediateTransaction(db, async (trx) => {
-        await requireRunning(trx, id);
-        const results = [];
-        for (const chunk of chunks(rows)) {
-          results.push(
-            ...(await trx
-              .insertInto('groups')
-              .values(chunk.map((group) => groupRow(id, group)))
-              .onConflict((conflict) => conflict.doNothing())
-              .execute()),
-          );
-        }
-        return inserted(results);
-      });
+      return insertRows(
+        id,
+        'groups',
+        rows.map((group) => groupRow(id, group)),
+      );
     },
 
     writeMemberships(id, rows) {
-      return withImmediateTransaction(db, async (trx) => {
-        await requireRunning(trx, id);
-        const results = [];
-        for (const chunk of chunks(rows)) {
-          const values: NewMembershipRow[] = chunk.map((row) => ({
-            snapshot_id: id,
-            group_guid: row.groupGuid,
-            member_dn: row.memberDn,
-            member_guid: null,
-            direct: 1,
-          }));
-          results.push(
-            ...(await trx
-              .insertInto('memberships')
-              .values(values)
-              .onConflict((conflict) => conflict.doNothing())
-              .execute()),
-          );
-        }
-        return inserted(results);
-      });
+      const values = rows.map((row): NewMembershipRow => ({
+        snapshot_id: id,
+        group_guid: row.groupGuid,
+        member_dn: row.memberDn,
+        member_guid: null,
+        direct: 1,
+      }));
+      return insertRows(id, 'memberships', values);
     },
 
     async readMembershipGraph(id) {
