@@ -31,6 +31,8 @@ export interface BenchOptions {
   repeat: number;
   /** Repetitions of long measurements (seconds each, such as a full snapshot write). */
   rounds: number;
+  /** Accounts in the seeded test DC that scan benchmarks read (a template of that size is built on first use). */
+  dcAccounts: number;
 }
 
 export interface Benchmark {

@@ -1,5 +1,6 @@
 import type { Benchmark } from './benchmark';
+import { scanBenchmark } from './scan.bench';
 import { storeBenchmark } from './store.bench';
 
 /** Every benchmark `npm run bench` runs, in order. Register a new one here. */
-export const benchmarks: readonly Benchmark[] = [storeBenchmark];
+export const benchmarks: readonly Benchmark[] = [storeBenchmark, scanBenchmark];

@@ -55,7 +55,8 @@ async function main(): Promise<number> {
 
   console.log(
     `Benchmarks: ${chosen.map((benchmark) => benchmark.name).join(', ')} ` +
-      `(accounts ${options.accounts.toLocaleString('en-US')}, repeat ${options.repeat}, rounds ${options.rounds}). ` +
+      `(accounts ${options.accounts.toLocaleString('en-US')}, DC accounts ${options.dcAccounts.toLocaleString('en-US')}, ` +
+      `repeat ${options.repeat}, rounds ${options.rounds}). ` +
       'Values are medians; ratio = value / baseline, both measured in this run.\n',
   );
   const results: BenchmarkResult[] = [];
@@ -65,7 +66,10 @@ async function main(): Promise<number> {
     console.log(`${renderBenchmark(result)}\n`);
   }
   console.log(renderSummary(results));
-  writeResults({ accounts: options.accounts, repeat: options.repeat, rounds: options.rounds }, results);
+  writeResults(
+    { accounts: options.accounts, repeat: options.repeat, rounds: options.rounds, dcAccounts: options.dcAccounts },
+    results,
+  );
   console.log(`\nResults written to ${relative(process.cwd(), RESULTS_PATH)}`);
   return results.some((result) => result.error !== undefined) ? 1 : 0;
 }
