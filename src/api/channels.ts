@@ -14,6 +14,7 @@ export const operationNames = [
   'testConnection',
   'discoverDomainControllers',
   'getLatestSnapshot',
+  'scanProfile',
   'openDemo',
   'leaveDemo',
   'cancelTask',

@@ -137,6 +137,18 @@ export const contract = {
     input: Empty,
     output: SnapshotSummarySchema.nullable(),
   }),
+  scanProfile: operation({
+    description: 'Scan the domain of a saved connection profile into a new snapshot.',
+    input: z
+      .object({
+        taskId: TaskIdSchema.optional(),
+        profileId: z.string().uuid(),
+        password: z.string().min(1, 'password is required').max(1024),
+      })
+      .strict(),
+    output: ScanSummarySchema,
+    progress: ScanProgressSchema,
+  }),
   openDemo: operation({
     description: 'Load the bundled demo company into a store of its own and switch the app to it.',
     input: z.object({ taskId: TaskIdSchema.optional() }).strict(),

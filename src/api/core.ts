@@ -2,11 +2,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { discoverDomainControllers, testConnection } from '../directory';
 import { WardenError } from '../errors';
-import { DEMO_LDIF_FILE, importLdif } from '../inventory';
+import { DEMO_LDIF_FILE, importLdif, scanDirectory } from '../inventory';
 import { generateDataKey, openStore, type Snapshot, type Store, type StoreKey } from '../store';
 import type { ProgressEvent } from './contract';
 import { createRouter, type Handlers, type Router } from './router';
-import type { SnapshotSummary, StoreStatus } from './schemas';
+import { ConnectionTargetSchema, type ConnectionProfile, type SnapshotSummary, type StoreStatus } from './schemas';
 
 /** How the core gets the store's key: given now, or asked of the user through unlockStore. */
 export type KeySource =
@@ -35,6 +35,20 @@ export interface Core {
 
 function removeStoreFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** What a saved profile says about reaching its DC; the password is given for each scan, never stored. */
+function targetOf(profile: ConnectionProfile) {
+  return ConnectionTargetSchema.parse({
+    host: profile.host,
+    ...(profile.port === undefined ? {} : { port: profile.port }),
+    transport: profile.transport,
+    allowPlainLdap: profile.allowPlainLdap,
+    ...(profile.caPem === undefined ? {} : { caPem: profile.caPem }),
+    ...(profile.serverName === undefined ? {} : { serverName: profile.serverName }),
+    bindName: profile.bindName,
+    ...(profile.baseDn === undefined ? {} : { baseDn: profile.baseDn }),
+  });
 }
 
 function summarize(snapshot: Snapshot): SnapshotSummary {
@@ -119,6 +133,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     getLatestSnapshot: async () => {
       const latest = await activeStore().snapshots.latestComplete();
       return latest === undefined ? null : summarize(latest);
+    },
+    scanProfile: async ({ profileId, password }, { signal, reportProgress }) => {
+      const store = activeStore();
+      const profile = await store.profiles.get(profileId);
+      if (profile === undefined) {
+        throw new WardenError('PROFILE_NOT_FOUND', 'That connection profile no longer exists.', { profileId });
+      }
+      return scanDirectory({
+        target: targetOf(profile),
+        password,
+        store,
+        profileId,
+        signal,
+        onProgress: reportProgress,
+      });
     },
     openDemo: async (_input, { signal, reportProgress }) => {
       activeStore(); // the user's store must be unlocked first: leaving the demo returns to it

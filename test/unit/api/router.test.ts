@@ -46,6 +46,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     testConnection: () => report,
     discoverDomainControllers: () => [],
     getLatestSnapshot: () => null,
+    scanProfile: () => ({ snapshotId: 's', accounts: 1, groups: 1, durationMs: 1, incremental: false }),
     openDemo: () => ({ snapshotId: 'demo', accounts: 604, groups: 60, durationMs: 1, incremental: false }),
     leaveDemo: () => ({ isDemo: false }),
     ...overrides,

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationInput, OperationName, OperationOutput, ProgressEvent } from '../../src/api/contract';
+import { createCore, type Core } from '../../src/api/core';
+import { generateDataKey } from '../../src/store';
+import { startTestDc, type TestDc } from '../dc/test-dc';
+
+let dc: TestDc;
+let dir: string;
+let core: Core;
+const events: ProgressEvent[] = [];
+
+async function value<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  const reply = await core.router.call(name, input);
+  if (!reply.ok) throw new Error(`${name} failed: ${JSON.stringify(reply.error)}`);
+  return reply.value as OperationOutput<N>;
+}
+
+beforeAll(async () => {
+  dc = await startTestDc();
+  dir = await mkdtemp(join(tmpdir(), 'warden-core-scan-'));
+  core = await createCore({
+    storePath: join(dir, 'warden.db'),
+    keySource: { kind: 'raw', key: generateDataKey() },
+    version: '0.0.0',
+    platform: 'test',
+    resourcesDir: join(import.meta.dirname, '..', '..', 'resources'),
+    emit: (event) => events.push(event),
+  });
+});
+
+afterAll(async () => {
+  await core?.close();
+  await dc?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('scanning a saved profile through the contract', () => {
+  it('scans the domain with progress, and the dashboard sees the new snapshot', async () => {
+    const profile = await value('saveProfile', {
+      name: 'Corp test domain',
+      host: dc.ip,
+      caPem: dc.caPem,
+      bindName: dc.adminUpn,
+    });
+    const taskId = '3f2b8c1d-6e4a-4b7f-9a0c-5d1e2f3a4b5c';
+    const summary = await value('scanProfile', { taskId, profileId: profile.id, password: dc.adminPassword });
+    expect(summary).toMatchObject({ accounts: dc.facts.counts.totalAccounts, incremental: false });
+
+    const phases = events
+      .filter((event) => event.taskId === taskId)
+      .map((event) => (event.progress as { phase: string }).phase);
+    expect(phases).toContain('accounts');
+    expect(phases).toContain('memberships');
+
+    expect(await value('getLatestSnapshot', {})).toMatchObject({
+      id: summary.snapshotId,
+      sourceKind: 'ldap',
+      baseDn: dc.baseDn,
+      accountCount: dc.facts.counts.totalAccounts,
+      groupCount: summary.groups,
+    });
+  });
+
+  it('reports a wrong password in plain words and keeps the last snapshot', async () => {
+    const before = await value('getLatestSnapshot', {});
+    const [profile] = await value('listProfiles', {});
+    const reply = await core.router.call('scanProfile', { profileId: profile?.id, password: 'not the password' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await value('getLatestSnapshot', {})).toEqual(before);
+  });
+
+  it('says when the profile is gone', async () => {
+    const reply = await core.router.call('scanProfile', {
+      profileId: '00000000-0000-4000-8000-000000000000',
+      password: 'x',
+    });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
+  });
+});
