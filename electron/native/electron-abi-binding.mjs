@@ -57,7 +57,9 @@ function main() {
     const attempts = [
       { what: 'prebuilt binary', ...run(bin('prebuild-install'), [...common, `--platform=${process.platform}`], work) },
     ];
-    if (!attempts[0].ok) {
+    // Electron's headers come from the same internet the prebuilt binary does: offline, compiling cannot succeed.
+    const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|ETIMEDOUT/.test(attempts[0].output);
+    if (!attempts[0].ok && !offline) {
       attempts.push({
         what: 'compile with Electron headers',
         ...run(bin('node-gyp'), ['rebuild', '--release', ...common, '--dist-url=https://electronjs.org/headers'], work),
