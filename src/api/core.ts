@@ -6,7 +6,8 @@ import { DEMO_LDIF_FILE, importLdif, scanDirectory } from '../inventory';
 import { generateDataKey, openStore, type Snapshot, type Store, type StoreKey } from '../store';
 import type { ProgressEvent } from './contract';
 import { createRouter, type Handlers, type Router } from './router';
-import { ConnectionTargetSchema, type ConnectionProfile, type SnapshotSummary, type StoreStatus } from './schemas';
+import { profileTarget } from './profile-target';
+import type { SnapshotSummary, StoreStatus } from './schemas';
 
 /** How the core gets the store's key: given now, or asked of the user through unlockStore. */
 export type KeySource =
@@ -35,20 +36,6 @@ export interface Core {
 
 function removeStoreFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
-}
-
-/** What a saved profile says about reaching its DC; the password is given for each scan, never stored. */
-function targetOf(profile: ConnectionProfile) {
-  return ConnectionTargetSchema.parse({
-    host: profile.host,
-    ...(profile.port === undefined ? {} : { port: profile.port }),
-    transport: profile.transport,
-    allowPlainLdap: profile.allowPlainLdap,
-    ...(profile.caPem === undefined ? {} : { caPem: profile.caPem }),
-    ...(profile.serverName === undefined ? {} : { serverName: profile.serverName }),
-    bindName: profile.bindName,
-    ...(profile.baseDn === undefined ? {} : { baseDn: profile.baseDn }),
-  });
 }
 
 function summarize(snapshot: Snapshot): SnapshotSummary {
@@ -141,7 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         throw new WardenError('PROFILE_NOT_FOUND', 'That connection profile no longer exists.', { profileId });
       }
       return scanDirectory({
-        target: targetOf(profile),
+        target: profileTarget(profile),
         password,
         store,
         profileId,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDc, type TestDc } from '../dc/test-dc';
+import { openStore } from '../../src/store';
 import { createCertificateAuthority } from '../dc/tls';
 
 const run = promisify(execFile);
@@ -81,5 +82,47 @@ describe('warden connect against the domain controller', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/password|credentials/i);
+  });
+});
+
+describe('a saved connection profile instead of flags', () => {
+  const passphrase = 'correct horse battery staple';
+
+  it('connects and scans as the profile says, and the snapshot belongs to it', async () => {
+    const db = join(dir, 'profiles.db');
+    const store = await openStore({ path: db, key: { kind: 'passphrase', passphrase }, create: true });
+    const profile = await store.profiles.save({
+      name: 'Corp DC',
+      host: dc.ip,
+      caPem: dc.caPem,
+      bindName: dc.adminUpn,
+    });
+    await store.close();
+    const env = { WARDEN_BIND_PASSWORD: dc.adminPassword, WARDEN_DB_PASSPHRASE: passphrase };
+
+    const connect = await warden(['connect', '--profile', 'Corp DC', '--db', db, '--json'], env);
+    expect(connect.stderr).toBe('');
+    expect(JSON.parse(connect.stdout)).toMatchObject({ certificateVerified: true, defaultNamingContext: dc.baseDn });
+
+    // Names are matched as AD matches names: without regard to case.
+    const scan = await warden(['scan', '--profile', 'corp dc', '--db', db, '--json'], env);
+    expect(scan.stderr).toBe('');
+    const summary = JSON.parse(scan.stdout) as { snapshotId: string; accounts: number };
+    expect(summary.accounts).toBe(dc.facts.counts.totalAccounts);
+    const reopened = await openStore({ path: db, key: { kind: 'passphrase', passphrase } });
+    try {
+      expect(await reopened.snapshots.latestComplete(profile.id)).toMatchObject({ id: summary.snapshotId });
+    } finally {
+      await reopened.close();
+    }
+
+    const unknown = await warden(['connect', '--profile', 'Nope', '--db', db], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('[PROFILE_NOT_FOUND]');
+    expect(unknown.stderr).toContain('Corp DC');
+
+    const mixed = await warden(['scan', '--profile', 'Corp DC', '--url', dc.ldapsUrl, '--db', db], env);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('drop --url');
   });
 });

@@ -1,19 +1,45 @@
+import { profileTarget } from '../../api/profile-target';
+import type { ConnectionTarget } from '../../api/schemas';
 import { testConnection } from '../../directory/test-connection';
-import { EXIT, writeJson, writeLine } from '../cli-io';
-import type { Command } from '../command';
+import { EXIT, writeJson, writeLine, type CliIo } from '../cli-io';
+import type { Command, OptionValues } from '../command';
 import { connectionHelp, connectionOptions, parseConnectionFlags } from '../connection-flags';
+import { profileHelp, profileName, profileOption, savedProfile } from '../profile-flag';
 import { progressLine } from '../progress-line';
 import { readSecret } from '../secrets';
+import { openStoreFromFlags } from '../store-flags';
+
+/** The DC to check: from the flags, or from a profile saved in the store named by --db. */
+async function targetFrom(values: OptionValues, io: CliIo): Promise<ConnectionTarget> {
+  const name = profileName(values);
+  if (name === undefined) return parseConnectionFlags(values);
+  const store = await openStoreFromFlags(values, io);
+  try {
+    return profileTarget(await savedProfile(store, name));
+  } finally {
+    await store.close();
+  }
+}
 
 export const connectCommand: Command = {
   words: ['connect'],
   summary: 'Check that a domain controller can be reached, trusted and bound to',
   synopsis:
-    '--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] [--json]',
-  help: [...connectionHelp, '--json                      print the report as JSON'],
-  options: { ...connectionOptions, json: { type: 'boolean', default: false } },
+    '(--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] | --profile NAME --db FILE) [--json]',
+  help: [
+    ...connectionHelp,
+    profileHelp,
+    '--db FILE                   the store that holds the profile (WARDEN_DB_PASSPHRASE)',
+    '--json                      print the report as JSON',
+  ],
+  options: {
+    ...connectionOptions,
+    ...profileOption,
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
   async run(values, _positionals, io) {
-    const target = parseConnectionFlags(values);
+    const target = await targetFrom(values, io);
     const password = await readSecret(io, 'WARDEN_BIND_PASSWORD', `Password for ${target.bindName}`);
     const progress = progressLine(io);
     const report = await testConnection(target, password, {

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_LDIF_FILE, importLdif, scanDirectory, type ScanProgress, type ScanSummary } from '../../inventory';
+import { profileTarget } from '../../api/profile-target';
 import type { Store } from '../../store';
 import { EXIT, UsageError, writeJson, writeLine, type CliIo } from '../cli-io';
 import { stringOption, type Command, type OptionValues } from '../command';
 import { connectionHelp, connectionOptions, parseConnectionFlags } from '../connection-flags';
+import { profileHelp, profileName, profileOption, savedProfile } from '../profile-flag';
 import { progressLine } from '../progress-line';
 import { RESOURCES_DIR } from '../resources-dir';
 import { readSecret } from '../secrets';
@@ -25,6 +27,18 @@ async function chooseSource(values: OptionValues, io: CliIo): Promise<{ scan: Sc
     return {
       label: demo ? 'the demo domain' : path,
       scan: (store, signal, onProgress) => importLdif({ path, store, sourceKind, signal, onProgress }),
+    };
+  }
+  const name = profileName(values);
+  if (name !== undefined) {
+    return {
+      label: `profile "${name}"`,
+      scan: async (store, signal, onProgress) => {
+        const profile = await savedProfile(store, name);
+        const password = await readSecret(io, 'WARDEN_BIND_PASSWORD', `Password for ${profile.bindName}`);
+        const target = profileTarget(profile);
+        return scanDirectory({ target, password, store, profileId: profile.id, signal, onProgress });
+      },
     };
   }
   const target = parseConnectionFlags(values);
@@ -48,9 +62,10 @@ export const scanCommand: Command = {
   words: ['scan'],
   summary: 'Read every account, group and membership of a domain into a new snapshot in the store',
   synopsis:
-    '(--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] | --ldif FILE | --demo) --db FILE [--json]',
+    '(--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] | --profile NAME | --ldif FILE | --demo) --db FILE [--json]',
   help: [
     ...connectionHelp,
+    profileHelp,
     '--ldif FILE                 read an LDIF export (ldifde -f, ldapsearch -LLL) instead of a live domain',
     '--demo                      load the bundled demo company instead of a live domain',
     ...storeHelp,
@@ -59,12 +74,16 @@ export const scanCommand: Command = {
   ],
   options: {
     ...connectionOptions,
+    ...profileOption,
     ...storeOptions,
     ldif: { type: 'string' },
     demo: { type: 'boolean', default: false },
   },
   async run(values, _positionals, io) {
     const creating = !existsSync(dbPath(values));
+    if (creating && stringOption(values, 'profile') !== undefined) {
+      throw new UsageError(`--profile reads a profile saved in the store, and there is no store at ${dbPath(values)}`);
+    }
     const { scan, label } = await chooseSource(values, io);
     const store = await openStoreFromFlags(values, io, creating);
     const progress = progressLine(io);

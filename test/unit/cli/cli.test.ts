@@ -41,7 +41,8 @@ describe('warden CLI', () => {
   it('prints per-command help', async () => {
     const result = await runCli(['connect', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: warden connect --url ldaps://HOST[:PORT] --bind USER');
+    expect(result.stdout).toContain('Usage: warden connect (--url ldaps://HOST[:PORT] --bind USER');
+    expect(result.stdout).toContain('--profile NAME');
     expect(result.stdout).toContain('WARDEN_BIND_PASSWORD');
   });
 
