@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { ConnectionTarget } from '../../src/api/schemas';
 import { BIND_ACCOUNTS } from './bind-accounts';
 import type { SeedFacts } from './company/facts';
 import { startDc, type StartDcOptions } from './dc-instance';
@@ -57,6 +58,18 @@ export async function startTestDc(options: TestDcOptions = {}): Promise<TestDc> 
     dir: dc.dir,
     startMs: dc.startMs,
     stop: () => dc.stop(),
+  };
+}
+
+/** Connecting to a test DC as its administrator over LDAPS, verifying its certificate with the test CA. */
+export function adminLdapsTarget(dc: TestDc): ConnectionTarget {
+  return {
+    host: dc.host,
+    transport: 'ldaps',
+    allowPlainLdap: false,
+    caPem: dc.caPem,
+    bindName: dc.adminUpn,
+    timeoutMs: 10_000,
   };
 }
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionTarget } from '../../src/api/schemas';
 import {
   ACCOUNT_FILTER,
   close,
@@ -15,7 +14,7 @@ import {
 } from '../../src/directory';
 import { scanDirectory, type ScanPhase, type ScanSummary } from '../../src/inventory';
 import { openStore, type SnapshotsRepository, type Store } from '../../src/store';
-import { startTestDc, type TestDc } from '../dc/test-dc';
+import { adminLdapsTarget, startTestDc, type TestDc } from '../dc/test-dc';
 
 let dc: TestDc;
 let dir: string;
@@ -25,23 +24,12 @@ let scan: ScanSummary;
 let phaseAt: Map<ScanPhase, number>;
 let groupByGuid: Map<string, { dn: string; sam_account_name: string | null; sid: string | null }>;
 
-function targetFor(server: TestDc): ConnectionTarget {
-  return {
-    host: server.host,
-    transport: 'ldaps',
-    allowPlainLdap: false,
-    caPem: server.caPem,
-    bindName: server.adminUpn,
-    timeoutMs: 10_000,
-  };
-}
-
 /** A full scan, with the moment each phase began. */
 async function timedScan(target: Store): Promise<{ summary: ScanSummary; phases: Map<ScanPhase, number> }> {
   const phases = new Map<ScanPhase, number>();
   const started = performance.now();
   const summary = await scanDirectory({
-    target: targetFor(dc),
+    target: adminLdapsTarget(dc),
     password: dc.adminPassword,
     store: target,
     onProgress: (event) => {
@@ -52,7 +40,7 @@ async function timedScan(target: Store): Promise<{ summary: ScanSummary; phases:
 }
 
 async function searchAll(filter: string, attributes: string[]): Promise<DirectoryEntry[]> {
-  const connection = await connect({ ...targetFor(dc), password: dc.adminPassword });
+  const connection = await connect({ ...adminLdapsTarget(dc), password: dc.adminPassword });
   try {
     const entries: DirectoryEntry[] = [];
     for await (const page of searchPaged(connection, { base: dc.baseDn, filter, attributes, pageSize: 1000 })) {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectionTarget } from '../../src/api/schemas';
 import {
   ACCOUNT_FILTER,
   close,
@@ -19,7 +18,7 @@ import {
 } from '../../src/directory';
 import { scanDirectory, type ScanProgress, type ScanSummary } from '../../src/inventory';
 import { openStore, type AccountRow, type Store } from '../../src/store';
-import { startTestDc, type TestDc } from '../dc/test-dc';
+import { adminLdapsTarget, startTestDc, type TestDc } from '../dc/test-dc';
 import { plaintextHits } from '../unit/store/helpers';
 
 const run = promisify(execFile);
@@ -33,19 +32,8 @@ let store: Store;
 let first: ScanSummary;
 let firstEvents: ScanProgress[];
 
-function targetFor(server: TestDc): ConnectionTarget {
-  return {
-    host: server.host,
-    transport: 'ldaps',
-    allowPlainLdap: false,
-    caPem: server.caPem,
-    bindName: server.adminUpn,
-    timeoutMs: 10_000,
-  };
-}
-
 async function withConnection<T>(use: (connection: DirectoryConnection) => Promise<T>): Promise<T> {
-  const connection = await connect({ ...targetFor(dc), password: dc.adminPassword });
+  const connection = await connect({ ...adminLdapsTarget(dc), password: dc.adminPassword });
   try {
     return await use(connection);
   } finally {
@@ -84,7 +72,7 @@ beforeAll(async () => {
   });
   firstEvents = [];
   first = await scanDirectory({
-    target: targetFor(dc),
+    target: adminLdapsTarget(dc),
     password: dc.adminPassword,
     store,
     onProgress: (event) => {
@@ -220,7 +208,7 @@ describe('a full scan of the test domain', () => {
 
     const events: ScanProgress[] = [];
     const second = await scanDirectory({
-      target: targetFor(dc),
+      target: adminLdapsTarget(dc),
       password: dc.adminPassword,
       store,
       pageSize: 1000,
@@ -250,7 +238,7 @@ describe('a full scan of the test domain', () => {
     const before = await store.snapshots.latestComplete();
     const controller = new AbortController();
     const error = await scanDirectory({
-      target: targetFor(dc),
+      target: adminLdapsTarget(dc),
       password: dc.adminPassword,
       store,
       pageSize: 100,
@@ -267,7 +255,7 @@ describe('a full scan of the test domain', () => {
 
   it('fails with a typed error and leaves no snapshot when the bind is refused', async () => {
     const before = (await store.snapshots.list()).length;
-    const error = await scanDirectory({ target: targetFor(dc), password: 'not the password', store }).catch(
+    const error = await scanDirectory({ target: adminLdapsTarget(dc), password: 'not the password', store }).catch(
       (reason: unknown) => reason,
     );
     expect(error).toBeInstanceOf(DirectoryError);
@@ -334,10 +322,10 @@ describe('a domain controller that stops in the middle of a scan', () => {
   it('leaves the previous complete snapshot intact and marks the new one failed in plain words', async () => {
     const doomed = await startTestDc();
     try {
-      const previous = await scanDirectory({ target: targetFor(doomed), password: doomed.adminPassword, store });
+      const previous = await scanDirectory({ target: adminLdapsTarget(doomed), password: doomed.adminPassword, store });
       let stopping: Promise<void> | undefined;
       const error = await scanDirectory({
-        target: { ...targetFor(doomed), timeoutMs: 5_000 },
+        target: { ...adminLdapsTarget(doomed), timeoutMs: 5_000 },
         password: doomed.adminPassword,
         store,
         pageSize: 50,

@@ -53,3 +53,13 @@ export function groupEntry(sam: string, members: string[], rid: number, override
 export async function* pagesOf(...pages: DirectoryEntry[][]): AsyncGenerator<DirectoryEntry[]> {
   for (const page of pages) yield page;
 }
+
+/** alice and svc in App-Admins, App-Admins in Tier0; both have Domain Users (513) as primary group. */
+export function nestedDomain() {
+  const alice = userEntry('alice');
+  const svc = userEntry('svc-app');
+  const domainUsers = groupEntry('Domain Users', [], 513);
+  const apps = groupEntry('App-Admins', [alice.dn, svc.dn, 'CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=x'], 1500);
+  const tier0 = groupEntry('Tier0', [apps.dn], 1501);
+  return { alice, svc, domainUsers, apps, tier0 };
+}

@@ -4,7 +4,7 @@ import { WardenError } from '../../../src/errors';
 import { accountRecord, groupRecord, ingestSnapshot, membershipRows, type ScanProgress } from '../../../src/inventory';
 import { openStore, type Store } from '../../../src/store';
 import { expectStoreError, rawKey, tempStorePath, track } from '../store/helpers';
-import { DOMAIN_SID, groupEntry, pagesOf, sidBytes, userEntry } from './entries';
+import { DOMAIN_SID, nestedDomain, pagesOf, sidBytes, userEntry } from './entries';
 
 async function newStore(clockStart = Date.parse('2025-05-01T00:00:00.000Z')): Promise<Store> {
   let tick = clockStart;
@@ -32,16 +32,6 @@ async function count(
   return Number(row.n);
 }
 
-/** A tiny domain: two users in a group, one of them also in Domain Users by primaryGroupID. */
-function tinyDomain() {
-  const alice = userEntry('alice');
-  const svc = userEntry('svc-app');
-  const domainUsers = groupEntry('Domain Users', [], 513);
-  const apps = groupEntry('App-Admins', [alice.dn, svc.dn, 'CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=x'], 1500);
-  const nested = groupEntry('Tier0', [apps.dn], 1501);
-  return { alice, svc, domainUsers, apps, nested };
-}
-
 describe('snapshots repository', () => {
   it('begins a running snapshot that readers do not see until it completes', async () => {
     const store = await newStore();
@@ -67,10 +57,10 @@ describe('snapshots repository', () => {
 
   it('writes batches, resolves member GUIDs, adds primary-group memberships and completes', async () => {
     const store = await newStore();
-    const { alice, svc, domainUsers, apps, nested } = tinyDomain();
+    const { alice, svc, domainUsers, apps, tier0 } = nestedDomain();
     const id = await store.snapshots.begin({ sourceKind: 'ldif' });
     expect(await store.snapshots.writeAccounts(id, [alice, svc].map(accountRecord))).toBe(2);
-    const groups = [domainUsers, apps, nested].map(groupRecord);
+    const groups = [domainUsers, apps, tier0].map(groupRecord);
     expect(await store.snapshots.writeGroups(id, groups)).toBe(3);
     expect(await store.snapshots.writeMemberships(id, groups.flatMap(membershipRows))).toBe(4);
 
@@ -107,7 +97,7 @@ describe('snapshots repository', () => {
 
   it('a failed snapshot keeps its message, loses its partial rows and never hides the last complete one', async () => {
     const store = await newStore();
-    const { alice, svc } = tinyDomain();
+    const { alice, svc } = nestedDomain();
     const first = await store.snapshots.begin({ sourceKind: 'ldap' });
     await store.snapshots.writeAccounts(first, [accountRecord(alice)]);
     await store.snapshots.complete(first, { accounts: 1, groups: 0 });
@@ -164,7 +154,7 @@ describe('snapshots repository', () => {
 describe('ingestSnapshot from a source other than LDAP', () => {
   it('sorts mixed pages into accounts and groups, skips other objects and reports progress', async () => {
     const store = await newStore();
-    const { alice, svc, domainUsers, apps, nested } = tinyDomain();
+    const { alice, svc, domainUsers, apps, tier0 } = nestedDomain();
     const computer = {
       dn: 'CN=PC1,DC=x',
       objectClass: ['top', 'user', 'computer'],
@@ -174,7 +164,7 @@ describe('ingestSnapshot from a source other than LDAP', () => {
     const result = await ingestSnapshot({
       store,
       snapshot: { sourceKind: 'ldif' },
-      pages: pagesOf([alice, domainUsers], [computer, svc, apps, nested]),
+      pages: pagesOf([alice, domainUsers], [computer, svc, apps, tier0]),
       estimatedTotal: 10,
       onProgress: (event) => {
         events.push(event);

@@ -5,22 +5,12 @@ import { accountRecord, groupRecord, ingestSnapshot, membershipRows } from '../.
 import { dominantDomainSid } from '../../../src/inventory/store-effective-memberships';
 import { openStore, type SnapshotsRepository, type Store } from '../../../src/store';
 import { expectStoreError, rawKey, tempStorePath, track } from '../store/helpers';
-import { DOMAIN_SID, groupEntry, pagesOf, userEntry } from './entries';
+import { DOMAIN_SID, groupEntry, nestedDomain, pagesOf, userEntry } from './entries';
 
 const DEMO = join(import.meta.dirname, '../../../resources/demo/corp-demo.ldif');
 
 async function newStore(): Promise<Store> {
   return track(await openStore({ path: tempStorePath(), key: rawKey(), create: true }));
-}
-
-/** alice and svc in App-Admins, App-Admins in Tier0; both have Domain Users (513) as primary group. */
-function nestedDomain() {
-  const alice = userEntry('alice');
-  const svc = userEntry('svc-app');
-  const domainUsers = groupEntry('Domain Users', [], 513);
-  const apps = groupEntry('App-Admins', [alice.dn, svc.dn, 'CN=S-1-5-11,CN=ForeignSecurityPrincipals,DC=x'], 1500);
-  const tier0 = groupEntry('Tier0', [apps.dn], 1501);
-  return { alice, svc, domainUsers, apps, tier0 };
 }
 
 type EffectiveRow = { account_guid: string; group_guid: string; path: string };
