@@ -17,6 +17,10 @@ export const operationNames = [
   'scanProfile',
   'openDemo',
   'leaveDemo',
+  'previewHrFile',
+  'importHrFile',
+  'getReconciliation',
+  'recordMatchDecision',
   'cancelTask',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operationNames, type OperationName } from './channels';
 import {
+  BindPasswordSchema,
   ConnectionProfileSchema,
   ConnectionTargetSchema,
   PassphraseSchema,
@@ -13,6 +14,18 @@ import {
   StoreStatusSchema,
   TaskIdSchema,
 } from './schemas';
+import {
+  HrFilePreviewSchema,
+  HrImportResultSchema,
+  ImportHrFileInputSchema,
+  PreviewHrFileInputSchema,
+} from './hr-schemas';
+import {
+  GetReconciliationInputSchema,
+  MatchDecisionInputSchema,
+  MatchDecisionRecordedSchema,
+  ReconciliationSchema,
+} from './reconciliation-schemas';
 
 /**
  * The one list of everything the renderer may ask of the core. Electron's IPC
@@ -111,8 +124,12 @@ export const contract = {
     input: z
       .object({
         taskId: TaskIdSchema.optional(),
-        target: ConnectionTargetSchema,
-        password: z.string().min(1, 'password is required').max(1024),
+        target: ConnectionTargetSchema.omit({ confirmPlainTextBind: true }),
+        /** Absent: the password saved in `profileId`, if it was saved for this host and account. */
+        password: BindPasswordSchema.optional(),
+        profileId: z.string().uuid().optional(),
+        /** Required for a plain LDAP bind, each time: the password crosses the network in clear text. */
+        confirmPlainTextBind: z.boolean().default(false),
       })
       .strict(),
     output: ConnectionReportSchema,
@@ -143,7 +160,12 @@ export const contract = {
       .object({
         taskId: TaskIdSchema.optional(),
         profileId: z.string().uuid(),
-        password: z.string().min(1, 'password is required').max(1024),
+        /** Absent: the password saved in the profile. */
+        password: BindPasswordSchema.optional(),
+        /** Required when the profile uses plain LDAP, each time: the password crosses the network in clear text. */
+        confirmPlainTextBind: z.boolean().default(false),
+        /** Only the changes since the profile's last complete snapshot, when it allows (else a full scan, with the reason). */
+        incremental: z.boolean().default(false),
       })
       .strict(),
     output: ScanSummarySchema,
@@ -159,6 +181,29 @@ export const contract = {
     description: "Discard the demo store and return to the user's own store.",
     input: Empty,
     output: z.object({ isDemo: z.literal(false) }).strict(),
+  }),
+  previewHrFile: operation({
+    description:
+      'Read the headers and first rows of an HR employee list (CSV or XLSX, sent as bytes) with the detected, saved and effective column mapping, without importing it.',
+    input: PreviewHrFileInputSchema,
+    output: HrFilePreviewSchema,
+  }),
+  importHrFile: operation({
+    description:
+      'Import an HR employee list (sent as bytes, at most 64 MB) as the current HR list; invalid rows are listed and skipped.',
+    input: ImportHrFileInputSchema,
+    output: HrImportResultSchema,
+  }),
+  getReconciliation: operation({
+    description:
+      'Reconcile a snapshot with the current HR list: outcome buckets, one page of account outcomes, employees without an account, headline figures and their history.',
+    input: GetReconciliationInputSchema,
+    output: ReconciliationSchema,
+  }),
+  recordMatchDecision: operation({
+    description: 'Confirm or reject a match, or mark an account human or NHI, with a reason for the audit log.',
+    input: MatchDecisionInputSchema,
+    output: MatchDecisionRecordedSchema,
   }),
   cancelTask: operation({
     description: 'Cancel a running long operation by the taskId it was started with.',

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import { discoverDomainControllers, testConnection } from '../directory';
 import { WardenError } from '../errors';
 import { DEMO_LDIF_FILE, importLdif, scanDirectory } from '../inventory';
+import { importHrFile, previewHrFile } from '../hr';
+import { reconcile } from '../hr/reconcile';
+import { recordMatchDecision } from '../hr/record-match-decision';
 import { generateDataKey, openStore, type Snapshot, type Store, type StoreKey } from '../store';
 import type { ProgressEvent } from './contract';
+import { existingProfile, profileBindPassword, requestBindPassword } from './bind-password';
+import { reconciliationPage } from './reconciliation-page';
 import { createRouter, type Handlers, type Router } from './router';
 import { profileTarget } from './profile-target';
 import type { SnapshotSummary, StoreStatus } from './schemas';
@@ -48,6 +53,8 @@ function summarize(snapshot: Snapshot): SnapshotSummary {
     finishedAt: snapshot.finishedAt,
     accountCount: snapshot.accountCount,
     groupCount: snapshot.groupCount,
+    profileId: snapshot.profileId,
+    kind: snapshot.kind,
   };
 }
 
@@ -114,26 +121,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     listProfiles: () => activeStore().profiles.list(),
     saveProfile: (input) => activeStore().profiles.save(input),
     deleteProfile: async ({ id }) => ({ deleted: await activeStore().profiles.delete(id) }),
-    testConnection: ({ target, password }, { signal, reportProgress }) =>
-      testConnection(target, password, { signal, onProgress: reportProgress }),
+    testConnection: async ({ target, password, profileId, confirmPlainTextBind }, { signal, reportProgress }) => {
+      const secret = await requestBindPassword(activeStore, { target, password, profileId });
+      return testConnection({ ...target, confirmPlainTextBind }, secret, { signal, onProgress: reportProgress });
+    },
     discoverDomainControllers: ({ domain }) => discoverDomainControllers(domain),
     getLatestSnapshot: async () => {
       const latest = await activeStore().snapshots.latestComplete();
       return latest === undefined ? null : summarize(latest);
     },
-    scanProfile: async ({ profileId, password }, { signal, reportProgress }) => {
+    scanProfile: async ({ profileId, password, confirmPlainTextBind, incremental }, { signal, reportProgress }) => {
       const store = activeStore();
-      const profile = await store.profiles.get(profileId);
-      if (profile === undefined) {
-        throw new WardenError('PROFILE_NOT_FOUND', 'That connection profile no longer exists.', { profileId });
-      }
+      const profile = await existingProfile(store, profileId);
+      const target = { ...profileTarget(profile), confirmPlainTextBind };
       return scanDirectory({
-        target: profileTarget(profile),
-        password,
+        target,
+        password: await profileBindPassword(store, profile, target, password),
         store,
         profileId,
         signal,
         onProgress: reportProgress,
+        incremental,
       });
     },
     openDemo: async (_input, { signal, reportProgress }) => {
@@ -165,6 +173,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await closeDemo();
       return { isDemo: false as const };
     },
+    previewHrFile: (input) => previewHrFile(activeStore(), input),
+    importHrFile: (input) => importHrFile(activeStore(), input),
+    getReconciliation: async ({ snapshotId, ...page }) =>
+      reconciliationPage(await reconcile(activeStore(), snapshotId === undefined ? {} : { snapshotId }), page),
+    recordMatchDecision: ({ account, decision, employeeId, reason }) =>
+      recordMatchDecision(activeStore(), {
+        account,
+        decision,
+        reason,
+        ...(employeeId === undefined ? {} : { employeeId }),
+      }),
   };
 
   const router = createRouter(handlers, options.emit);

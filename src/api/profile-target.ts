@@ -1,6 +1,6 @@
 import { ConnectionTargetSchema, type ConnectionProfile, type ConnectionTarget } from './schemas';
 
-/** What a saved profile says about reaching its DC; the password is given for each use, never stored. */
+/** What a saved profile says about reaching its DC; the password and any plain-LDAP confirmation come with each use. */
 export function profileTarget(profile: ConnectionProfile): ConnectionTarget {
   return ConnectionTargetSchema.parse({
     host: profile.host,

@@ -15,6 +15,8 @@ export const TaskIdSchema = z.string().uuid({ message: 'taskId must be a UUID' }
 
 export const TransportSchema = z.enum(['ldaps', 'starttls', 'ldap']);
 
+export const BindPasswordSchema = z.string().min(1, 'password is required').max(1024);
+
 const hostPattern = /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/;
 
 export const ConnectionTargetSchema = z
@@ -29,6 +31,11 @@ export const ConnectionTargetSchema = z
     transport: TransportSchema.default('ldaps'),
     /** Plain LDAP sends the password in clear text: the user must say so twice. */
     allowPlainLdap: z.boolean().default(false),
+    /**
+     * The second "yes" for plain LDAP: the user confirmed that this one bind
+     * sends the password in clear text. Asked each time, never saved.
+     */
+    confirmPlainTextBind: z.boolean().optional(),
     caPem: z.string().max(1_000_000).optional(),
     serverName: z.string().trim().min(1).max(253).optional(),
     bindName: z.string().trim().min(1, 'bind name is required').max(1024),
@@ -50,6 +57,8 @@ export const ConnectionProfileSchema = z
     serverName: z.string().optional(),
     bindName: z.string(),
     baseDn: z.string().optional(),
+    /** Whether a bind password is saved in the profile; the password itself never leaves the core. */
+    hasSavedPassword: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -68,8 +77,20 @@ export const ProfileInputSchema = z
     serverName: ConnectionTargetSchema.shape.serverName,
     bindName: ConnectionTargetSchema.shape.bindName,
     baseDn: ConnectionTargetSchema.shape.baseDn,
+    /**
+     * true: save `password` in the profile (or keep the saved one, when no new
+     * one is given and host and bind name are unchanged); false: forget any
+     * saved password; absent: leave it as it is, unless host or bind name
+     * change, which forgets it.
+     */
+    savePassword: z.boolean().optional(),
+    password: BindPasswordSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.password === undefined || input.savePassword === true, {
+    path: ['password'],
+    message: 'a password is only sent with a profile to be saved in it (savePassword: true)',
+  });
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 export const PassphraseSchema = z
@@ -82,6 +103,8 @@ export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 export const SettingsSchema = z
   .object({
     theme: ThemeSchema,
+    /** Jaro-Winkler similarity from which an account's name makes a `probable` match with an employee's. */
+    fuzzyNameThreshold: z.number().min(0.7).max(1),
   })
   .strict();
 
@@ -122,6 +145,18 @@ export const ScanSummarySchema = z
     groups: z.number().int().nonnegative(),
     durationMs: z.number().nonnegative(),
     incremental: z.boolean(),
+    /** Why an incremental scan that was asked for read everything instead. */
+    fullScanReason: z.string().optional(),
+    baseSnapshotId: z.string().optional(),
+    changes: z
+      .object({
+        changedAccounts: z.number().int().nonnegative(),
+        changedGroups: z.number().int().nonnegative(),
+        removed: z.number().int().nonnegative(),
+        deletionCheck: z.enum(['tombstones', 'guid-list']),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -135,6 +170,9 @@ export const SnapshotSummarySchema = z
     finishedAt: z.string().nullable(),
     accountCount: z.number().int().nonnegative(),
     groupCount: z.number().int().nonnegative(),
+    /** The connection profile the scan was made with; null for LDIF, demo and command-line scans. */
+    profileId: z.string().nullable(),
+    kind: z.enum(['full', 'incremental']),
   })
   .strict();
 

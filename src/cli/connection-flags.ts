@@ -13,6 +13,7 @@ export const connectionOptions: OptionSpec = {
   base: { type: 'string' },
   starttls: { type: 'boolean', default: false },
   'allow-plain-ldap': { type: 'boolean', default: false },
+  'confirm-plain-text-password': { type: 'boolean', default: false },
   timeout: { type: 'string' },
 };
 
@@ -24,6 +25,7 @@ export const connectionHelp = [
   '--base DN                   search base (default: the defaultNamingContext of the DC)',
   '--starttls                  upgrade an ldap:// connection with StartTLS',
   '--allow-plain-ldap          allow ldap:// without TLS (the password travels in clear text)',
+  '--confirm-plain-text-password  and confirm, for this run, that the bind password crosses the network in clear text',
   '--timeout SECONDS           connect and operation timeout (default 15)',
   'WARDEN_BIND_PASSWORD        bind password (asked without echo when unset on a terminal)',
 ];
@@ -76,5 +78,19 @@ export function parseConnectionFlags(values: OptionValues): ConnectionTarget {
   };
   const result = ConnectionTargetSchema.safeParse(candidate);
   if (!result.success) throw new UsageError(`Invalid connection flags: ${describeIssues(result.error).join('; ')}`);
-  return result.data;
+  return withPlainTextConfirmation(result.data, values);
+}
+
+/**
+ * A password bind over plain LDAP takes a second, explicit "yes" on every run:
+ * allowing plain LDAP (a flag, or a saved profile) is not enough on its own.
+ */
+export function withPlainTextConfirmation(target: ConnectionTarget, values: OptionValues): ConnectionTarget {
+  const confirmed = values['confirm-plain-text-password'] === true;
+  if (target.transport === 'ldap' && target.allowPlainLdap && !confirmed) {
+    throw new UsageError(
+      `${target.host} is reached over plain LDAP: the password of ${target.bindName} would cross the network in clear text. Add --confirm-plain-text-password to confirm it, or use LDAPS or StartTLS.`,
+    );
+  }
+  return { ...target, confirmPlainTextBind: confirmed };
 }

@@ -7,8 +7,8 @@ import type { CliIo } from './cli-io';
  * not echo.
  */
 export async function readSecret(io: CliIo, variable: string, prompt: string, confirm = false): Promise<string> {
-  const fromEnv = io.env[variable];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const fromEnv = secretFromEnv(io, variable);
+  if (fromEnv !== undefined) return fromEnv;
   if (!process.stdin.isTTY) {
     throw new WardenError(
       'SECRET_MISSING',
@@ -23,6 +23,12 @@ export async function readSecret(io: CliIo, variable: string, prompt: string, co
     throw new WardenError('SECRET_MISMATCH', 'The two entries differ; nothing was changed.');
   }
   return first;
+}
+
+/** The secret in `variable`, when it is set and not empty. */
+export function secretFromEnv(io: CliIo, variable: string): string | undefined {
+  const value = io.env[variable];
+  return value === undefined || value === '' ? undefined : value;
 }
 
 function promptHidden(io: CliIo, label: string): Promise<string> {

@@ -12,6 +12,7 @@ export function connectToTarget(
     ...(target.port === undefined ? {} : { port: target.port }),
     transport: target.transport,
     allowPlainLdap: target.allowPlainLdap,
+    ...(target.confirmPlainTextBind === undefined ? {} : { confirmPlainTextBind: target.confirmPlainTextBind }),
     ...(target.caPem === undefined ? {} : { caPem: target.caPem }),
     ...(target.serverName === undefined ? {} : { serverName: target.serverName }),
     bindName: target.bindName,

@@ -14,6 +14,11 @@ export interface ConnectOptions {
   transport: Transport;
   /** Plain LDAP sends the password in clear text; it must be allowed explicitly. */
   allowPlainLdap: boolean;
+  /**
+   * And each bind over plain LDAP must be confirmed again, by the person who is
+   * about to send the password: allowing plain LDAP in a profile is not enough.
+   */
+  confirmPlainTextBind?: boolean;
   /** CA certificate(s) to trust besides the system roots. */
   caPem?: string;
   /** The name to expect in the certificate, e.g. when connecting by IP address. */
@@ -86,6 +91,13 @@ export async function connect(options: ConnectOptions): Promise<DirectoryConnect
     throw new DirectoryError(
       'EMPTY_PASSWORD',
       `No password given for ${options.bindName}: AD would treat the bind as anonymous.`,
+      { host: endpoint.host, port: endpoint.port, transport: endpoint.transport, bindName: options.bindName },
+    );
+  }
+  if (endpoint.transport === 'ldap' && options.confirmPlainTextBind !== true) {
+    throw new DirectoryError(
+      'PLAIN_LDAP_NOT_CONFIRMED',
+      `Binding as ${options.bindName} over plain LDAP to ${endpoint.host}:${endpoint.port} sends the password in clear text: confirm this bind explicitly (each time), or use LDAPS or StartTLS.`,
       { host: endpoint.host, port: endpoint.port, transport: endpoint.transport, bindName: options.bindName },
     );
   }

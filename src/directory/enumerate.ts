@@ -1,7 +1,7 @@
 import { ACCOUNT_ATTRIBUTES, DELEGATED_MSA_FILTER, GROUP_ATTRIBUTES, GROUP_FILTER } from './account-attributes';
 import type { DirectoryConnection } from './connection';
 import { isDirectoryError } from './errors';
-import { ACCOUNT_FILTER } from './filters';
+import { ACCOUNT_FILTER, escapeFilter } from './filters';
 import { completeRangedAttribute } from './ranged-members';
 import { DEFAULT_PAGE_SIZE, searchPaged, type DirectoryEntry } from './search';
 
@@ -9,18 +9,32 @@ export interface EnumerateOptions {
   baseDn: string;
   /** Entries per page; AD caps it at 1,000. */
   pageSize?: number;
+  /**
+   * Only objects changed after this USN of the DC being read (uSNChanged is
+   * per DC: the caller checks it is the same DC, by invocationId).
+   */
+  changedAfterUsn?: number;
+  /** Only objectGUID of each object (no `member` ranges): the cheap list that shows which objects still exist. */
+  guidsOnly?: boolean;
   signal?: AbortSignal;
 }
 
+export const GUID_ONLY: readonly string[] = ['objectGUID'];
+
 /** LDAP results a server gives for a filter naming a class its schema lacks, instead of matching nothing. */
 const UNKNOWN_CLASS_RESULTS = new Set([17, 18, 53]);
+
+/** `(&filter(uSNChanged>=n+1))`: AD filters have no strict greater-than. */
+export function changedAfter(filter: string, usn: number | undefined): string {
+  return usn === undefined ? filter : `(&${filter}(uSNChanged>=${usn + 1}))`;
+}
 
 function searchOptions(options: EnumerateOptions, filter: string, attributes: readonly string[]) {
   return {
     base: options.baseDn,
     scope: 'sub' as const,
-    filter,
-    attributes,
+    filter: changedAfter(filter, options.changedAfterUsn),
+    attributes: options.guidsOnly === true ? GUID_ONLY : attributes,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
@@ -50,12 +64,57 @@ export async function* enumerateAccounts(
 export async function* enumerateGroups(
   connection: DirectoryConnection,
   options: EnumerateOptions,
+  filter: string = GROUP_FILTER,
 ): AsyncGenerator<DirectoryEntry[], void, undefined> {
   const rangeOptions = options.signal === undefined ? {} : { signal: options.signal };
-  for await (const page of searchPaged(connection, searchOptions(options, GROUP_FILTER, GROUP_ATTRIBUTES))) {
+  const search = searchPaged(connection, searchOptions(options, filter, GROUP_ATTRIBUTES));
+  if (options.guidsOnly === true) {
+    yield* search;
+    return;
+  }
+  for await (const page of search) {
     const completed: DirectoryEntry[] = [];
     for (const entry of page) completed.push(await completeRangedAttribute(connection, entry, 'member', rangeOptions));
     yield completed;
+  }
+}
+
+/** What a changed object of any class is read with: an account's and a group's attributes together. */
+const CHANGED_ENTRY_ATTRIBUTES: readonly string[] = [...new Set([...ACCOUNT_ATTRIBUTES, ...GROUP_ATTRIBUTES])];
+
+/**
+ * Pages of every live object under the base changed after `changedAfterUsn`,
+ * whatever its class, groups with all their members read: one search, because
+ * a DC without an index on uSNChanged (Samba) walks its whole database for
+ * each. The caller sorts out accounts and groups, and what left its subtree.
+ */
+export async function* enumerateChangedEntries(
+  connection: DirectoryConnection,
+  options: EnumerateOptions & { changedAfterUsn: number },
+): AsyncGenerator<DirectoryEntry[], void, undefined> {
+  const rangeOptions = options.signal === undefined ? {} : { signal: options.signal };
+  for await (const page of searchPaged(
+    connection,
+    searchOptions(options, '(objectClass=*)', CHANGED_ENTRY_ATTRIBUTES),
+  )) {
+    const completed: DirectoryEntry[] = [];
+    for (const entry of page) completed.push(await completeRangedAttribute(connection, entry, 'member', rangeOptions));
+    yield completed;
+  }
+}
+
+/** DNs per search: an OR of equality terms on `member`, which the DC answers from its link index. */
+const MEMBER_TERMS_PER_SEARCH = 50;
+
+/** Pages of the groups (all their members read) whose `member` holds any of these DNs now. */
+export async function* enumerateGroupsContaining(
+  connection: DirectoryConnection,
+  options: EnumerateOptions,
+  memberDns: readonly string[],
+): AsyncGenerator<DirectoryEntry[], void, undefined> {
+  for (let start = 0; start < memberDns.length; start += MEMBER_TERMS_PER_SEARCH) {
+    const terms = memberDns.slice(start, start + MEMBER_TERMS_PER_SEARCH).map((dn) => escapeFilter`(member=${dn})`);
+    yield* enumerateGroups(connection, options, `(&${GROUP_FILTER}(|${terms.join('')}))`);
   }
 }
 

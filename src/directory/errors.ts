@@ -7,6 +7,8 @@ import { WardenError, type ErrorDetails } from '../errors';
 export type DirectoryErrorCode =
   /** Plain LDAP was asked for without allowPlainLdap: the password would travel in clear text. */
   | 'PLAIN_LDAP_REFUSED'
+  /** Plain LDAP was allowed, but this password bind was not confirmed (confirmPlainTextBind). */
+  | 'PLAIN_LDAP_NOT_CONFIRMED'
   /** A bind with an empty password is an anonymous bind in AD: it "succeeds" with no rights. */
   | 'EMPTY_PASSWORD'
   /** Nothing answered: refused, no route, or a host name that does not resolve. */

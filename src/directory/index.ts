@@ -21,7 +21,15 @@ export {
 export { AD_BIND_REASONS } from './ad-bind-codes';
 export { testConnection, type ConnectionReport, type TestConnectionProgress } from './test-connection';
 export { readLdifEntries, parseLdif, LdifError, isLdifError, type LdifErrorCode, type ReadLdifOptions } from './ldif';
-export { enumerateAccounts, enumerateGroups, enumerateDirectory, type EnumerateOptions } from './enumerate';
+export {
+  enumerateAccounts,
+  enumerateGroups,
+  enumerateGroupsContaining,
+  enumerateChangedEntries,
+  enumerateDirectory,
+  type EnumerateOptions,
+} from './enumerate';
+export { canListTombstones, readTombstones, type Tombstone, type TombstoneOptions } from './tombstones';
 export {
   ACCOUNT_ATTRIBUTES,
   GROUP_ATTRIBUTES,

@@ -1,4 +1,4 @@
-import { FilterParser, type Filter, type SearchResult } from 'ldapts';
+import { Control, FilterParser, type Filter, type SearchResult } from 'ldapts';
 import { raceAbort } from './abortable';
 import { bufferAttributesFor } from './binary-attributes';
 import { clientOf, errorContext, type DirectoryConnection } from './connection';
@@ -21,8 +21,13 @@ export interface PagedSearchOptions {
   pageSize?: number;
   /** Binary attributes beyond the ones always treated as binary (see BINARY_ATTRIBUTES). */
   explicitBufferAttributes?: readonly string[];
+  /** Also return tombstones (deleted objects), which the DC shows only to those allowed to list them. */
+  showDeleted?: boolean;
   signal?: AbortSignal;
 }
+
+/** LDAP_SERVER_SHOW_DELETED_OID: no value, critical so that a DC that ignores it fails instead of hiding them. */
+const SHOW_DELETED = '1.2.840.113556.1.4.417';
 
 export const DEFAULT_PAGE_SIZE = 500;
 
@@ -54,13 +59,17 @@ export async function* searchPaged(
   const filter = parseFilter(options.filter, connection, options.base);
   const signal = options.signal;
   if (signal?.aborted) throw cancelled(context);
-  const pages = clientOf(connection).searchPaginated(options.base, {
-    scope: options.scope ?? 'sub',
-    filter,
-    attributes: [...options.attributes],
-    explicitBufferAttributes: bufferAttributesFor(options.attributes, options.explicitBufferAttributes),
-    paged: { pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE },
-  });
+  const pages = clientOf(connection).searchPaginated(
+    options.base,
+    {
+      scope: options.scope ?? 'sub',
+      filter,
+      attributes: [...options.attributes],
+      explicitBufferAttributes: bufferAttributesFor(options.attributes, options.explicitBufferAttributes),
+      paged: { pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE },
+    },
+    options.showDeleted === true ? [new Control(SHOW_DELETED, { critical: true })] : [],
+  );
   try {
     while (true) {
       let next: IteratorResult<SearchResult, void>;

@@ -1,13 +1,12 @@
-import { performance } from 'node:perf_hooks';
 import type { DirectoryEntry } from '../directory';
-import type { SnapshotBeginInput, SnapshotMembership, Store } from '../store';
+import type { SnapshotBeginInput, Store } from '../store';
 import { accountRecord, type AccountRecord } from './account-record';
 import { entryKind } from './entry-kind';
-import { isCancellation, scanCancelled } from './errors';
+import { scanCancelled } from './errors';
 import { groupRecord, membershipRows, type GroupRecord } from './group-record';
-import type { ScanProgress, ScanProgressListener } from './progress';
+import type { ScanProgressListener } from './progress';
 import { readAhead } from './read-ahead';
-import { storeEffectiveMemberships } from './store-effective-memberships';
+import { deriveAndComplete, ProgressCounter, writeSnapshot } from './snapshot-writing';
 
 export interface IngestOptions {
   store: Store;
@@ -30,6 +29,18 @@ export interface IngestResult {
   groups: number;
 }
 
+/** The accounts and groups of one page of entries; other objects are skipped. */
+export function recordsOf(page: readonly DirectoryEntry[]): { accounts: AccountRecord[]; groups: GroupRecord[] } {
+  const accounts: AccountRecord[] = [];
+  const groups: GroupRecord[] = [];
+  for (const entry of page) {
+    const kind = entryKind(entry);
+    if (kind === 'group') groups.push(groupRecord(entry));
+    else if (kind !== undefined) accounts.push(accountRecord(entry));
+  }
+  return { accounts, groups };
+}
+
 /**
  * Writes a snapshot from pages of entries, each page as it arrives (the next
  * one is read while the current one is written), so that memory does not
@@ -42,53 +53,26 @@ export interface IngestResult {
 export async function ingestSnapshot(options: IngestOptions): Promise<IngestResult> {
   const { store, signal } = options;
   const snapshotId = await store.snapshots.begin(options.snapshot);
-  const started = performance.now();
-  let accounts = 0;
-  let groups = 0;
-  const report = async (phase: ScanProgress['phase']): Promise<void> => {
-    const seconds = (performance.now() - started) / 1000;
-    await options.onProgress?.({
-      phase,
-      accounts,
-      groups,
-      ratePerSecond: seconds > 0 ? Math.round((accounts + groups) / seconds) : 0,
-      ...(options.estimatedTotal === undefined ? {} : { estimatedTotal: options.estimatedTotal }),
-    });
-  };
-
-  try {
+  const progress = new ProgressCounter(options.onProgress, options.estimatedTotal);
+  // Members named by the objects already written: their rows carry the GUID from the start, so that
+  // completing the snapshot has only the rest (groups listed before they were read, foreign members) to resolve.
+  const guidByDn = new Map<string, string>();
+  return writeSnapshot(store, snapshotId, signal, async () => {
     for await (const page of readAhead(options.pages)) {
       if (signal?.aborted) throw scanCancelled(snapshotId);
-      const accountRecords: AccountRecord[] = [];
-      const groupRecords: GroupRecord[] = [];
-      for (const entry of page) {
-        const kind = entryKind(entry);
-        if (kind === 'group') groupRecords.push(groupRecord(entry));
-        else if (kind !== undefined) accountRecords.push(accountRecord(entry));
-      }
-      if (accountRecords.length > 0) accounts += await store.snapshots.writeAccounts(snapshotId, accountRecords);
-      if (groupRecords.length > 0) {
-        groups += await store.snapshots.writeGroups(snapshotId, groupRecords);
-        const memberships: SnapshotMembership[] = groupRecords.flatMap(membershipRows);
+      const { accounts, groups } = recordsOf(page);
+      for (const record of [...accounts, ...groups]) guidByDn.set(record.dn.toLowerCase(), record.objectGuid);
+      if (accounts.length > 0) progress.accounts += await store.snapshots.writeAccounts(snapshotId, accounts);
+      if (groups.length > 0) {
+        progress.groups += await store.snapshots.writeGroups(snapshotId, groups);
+        const memberships = groups.flatMap((group) => membershipRows(group, guidByDn));
         await store.snapshots.writeMemberships(snapshotId, memberships);
       }
-      await report(groupRecords.length > 0 ? 'groups' : 'accounts');
+      await progress.report(groups.length > 0 ? 'groups' : 'accounts');
     }
-    if (signal?.aborted) throw scanCancelled(snapshotId);
-    await report('memberships');
-    await storeEffectiveMemberships(store, snapshotId, signal);
-    if (signal?.aborted) throw scanCancelled(snapshotId);
-    await report('finishing');
-    await store.snapshots.complete(snapshotId, { accounts, groups });
-    return { snapshotId, accounts, groups };
-  } catch (error) {
-    const cancelled = signal?.aborted === true || isCancellation(error);
-    // The original error is what the user needs; a store that cannot record the outcome must not hide it.
-    await (
-      cancelled
-        ? store.snapshots.cancel(snapshotId)
-        : store.snapshots.fail(snapshotId, error instanceof Error ? error.message : String(error))
-    ).catch(() => undefined);
-    throw error;
-  }
+    guidByDn.clear();
+    const counts = { accounts: progress.accounts, groups: progress.groups };
+    await deriveAndComplete(store, snapshotId, progress, signal, { counts });
+    return { snapshotId, ...counts };
+  });
 }

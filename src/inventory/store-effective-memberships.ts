@@ -1,7 +1,10 @@
 import { domainSidOf } from '../directory';
 import type { Store } from '../store';
+import type { SnapshotGraphGroup } from '../store';
 import { effectiveMemberships, type EffectiveMembership } from './effective-membership';
+import { dnKey, type MembershipAccount, type MembershipGroup } from './group-graph';
 import { scanCancelled } from './errors';
+import { privilegedTierOf } from './privileged-groups';
 
 /**
  * The domain SID of a snapshot, as the most common S-1-5-21 domain part among
@@ -29,8 +32,11 @@ export function dominantDomainSid(sids: Iterable<string | null>): string | undef
   return best;
 }
 
-function* sidsOf(...lists: readonly (readonly { sid: string | null }[])[]): Generator<string | null> {
-  for (const list of lists) for (const item of list) yield item.sid;
+function* onlyTo(
+  groups: ReadonlySet<string>,
+  rows: Iterable<EffectiveMembership>,
+): Generator<EffectiveMembership, void, undefined> {
+  for (const row of rows) if (groups.has(row.groupGuid)) yield row;
 }
 
 /** How many rows pass between two looks at the abort signal. */
@@ -49,24 +55,111 @@ function* untilAborted(
   }
 }
 
+/** The groups a snapshot's privileged memberships can pass through, with their `member` values. */
+export interface PrivilegedGraph {
+  /** The privileged groups and every group nested in one, directly or not. */
+  groups: MembershipGroup[];
+  privileged: ReadonlySet<string>;
+  /** Accounts that are members of those groups, directly or by primary group. */
+  accounts: MembershipAccount[];
+  domainSid: string;
+}
+
 /**
- * Computes the transitive group memberships of a running snapshot from what
- * has been written to it and stores them with their paths; returns how many
- * rows were written. Rows stream from the computation into the store, so only
- * the graph and one batch are held at a time. An abort stops the writing
- * part-way; the store then keeps none of the rows.
+ * Reads only the part of a running snapshot's membership graph that leads to
+ * privileged groups: the privileged groups, the groups nested in them (found
+ * from the group-to-group `member` values alone), their members, and the
+ * accounts among those members or whose primary group is one of them. Every
+ * path to a privileged group runs through these groups, so the paths are
+ * those the whole graph gives, while a domain's bulk (everyone in Domain
+ * Users and in ordinary groups) is never held in memory.
+ */
+export async function readPrivilegedGraph(store: Store, snapshotId: string): Promise<PrivilegedGraph> {
+  const snapshots = store.snapshots;
+  const heads = await snapshots.graphGroups(snapshotId);
+  const domainSid = dominantDomainSid(heads.map((group) => group.sid)) ?? (await accountsDomainSid(store, snapshotId));
+  const indexOf = new Map<string, number>();
+  heads.forEach((group, index) => {
+    indexOf.set(group.guid, index);
+    indexOf.set(dnKey(group.dn), index);
+  });
+
+  // childrenOf[g]: the groups `g` lists as members.
+  const childrenOf = heads.map((): number[] => []);
+  for await (const edge of snapshots.graphEdges(snapshotId, 'nesting')) {
+    const child = indexOf.get(edge.memberGuid ?? dnKey(edge.memberDn));
+    const parent = indexOf.get(edge.groupGuid);
+    if (child !== undefined && parent !== undefined) childrenOf[parent]?.push(child);
+  }
+  const privileged = new Set<string>();
+  const reaching = new Set<number>();
+  const queue: number[] = [];
+  heads.forEach((group, index) => {
+    if (privilegedTierOf(group, domainSid) === undefined) return;
+    privileged.add(group.guid);
+    reaching.add(index);
+    queue.push(index);
+  });
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const child of childrenOf[next] ?? []) {
+      if (!reaching.has(child)) {
+        reaching.add(child);
+        queue.push(child);
+      }
+    }
+  }
+
+  const groups = [...reaching].map((index) => ({ ...(heads[index] as SnapshotGraphGroup), memberDns: [] as string[] }));
+  const byGuid = new Map(groups.map((group) => [group.guid, group]));
+  const memberGuids = new Set<string>();
+  const memberKeys = new Set<string>();
+  for await (const edge of snapshots.graphEdges(snapshotId, { groupGuids: [...byGuid.keys()] })) {
+    byGuid.get(edge.groupGuid)?.memberDns.push(edge.memberDn);
+    if (edge.memberGuid === null) memberKeys.add(dnKey(edge.memberDn));
+    else memberGuids.add(edge.memberGuid);
+  }
+  const primarySids = new Set(groups.flatMap((group) => (group.sid === null ? [] : [group.sid.toUpperCase()])));
+  const accounts: MembershipAccount[] = [];
+  for await (const account of snapshots.graphAccounts(snapshotId)) {
+    const primary =
+      account.primaryGroupId === null ? undefined : `${domainSid}-${account.primaryGroupId}`.toUpperCase();
+    if (
+      memberGuids.has(account.guid) ||
+      (primary !== undefined && primarySids.has(primary)) ||
+      (memberKeys.size > 0 && memberKeys.has(dnKey(account.dn)))
+    ) {
+      accounts.push(account);
+    }
+  }
+  return { groups, privileged, accounts, domainSid };
+}
+
+async function accountsDomainSid(store: Store, snapshotId: string): Promise<string> {
+  const sids: (string | null)[] = [];
+  for await (const account of store.snapshots.graphAccounts(snapshotId)) sids.push(account.sid);
+  // Without any domain SID (an export without objectSid) no primary group can be named: only `member`
+  // links count then, and an empty domain SID matches no group's SID.
+  return dominantDomainSid(sids) ?? '';
+}
+
+/**
+ * Computes the memberships of privileged groups of a running snapshot, with
+ * the path that gives each (svc-x → App-Admins → Tier0-Admins → Domain
+ * Admins), and stores them; returns how many rows were written. Other
+ * transitive memberships follow from the stored `member` rows whenever a view
+ * needs them; storing them all would write several rows per account on every
+ * scan for what few screens read. Rows stream from the computation into the
+ * store. An abort stops the writing part-way; the store then keeps none of
+ * the rows.
  */
 export async function storeEffectiveMemberships(
   store: Store,
   snapshotId: string,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { accounts, groups } = await store.snapshots.readMembershipGraph(snapshotId);
-  const domainSid = dominantDomainSid(sidsOf(accounts, groups));
-  // Without any domain SID (an export without objectSid) no primary group can be named: only `member`
-  // links count then, and an empty domain SID matches no group's SID.
+  const graph = await readPrivilegedGraph(store, snapshotId);
   return store.snapshots.writeEffectiveMemberships(
     snapshotId,
-    untilAborted(effectiveMemberships({ accounts, groups, domainSid: domainSid ?? '' }), snapshotId, signal),
+    untilAborted(onlyTo(graph.privileged, effectiveMemberships(graph)), snapshotId, signal),
   );
 }

@@ -36,7 +36,9 @@ export type StoreErrorCode =
   /** Someone tried to change or remove an audit log entry. */
   | 'AUDIT_APPEND_ONLY'
   | 'DUPLICATE_PROFILE_NAME'
-  | 'PROFILE_NOT_FOUND';
+  | 'PROFILE_NOT_FOUND'
+  /** Saving a profile's password was asked for without the password (or for another server or account). */
+  | 'BIND_PASSWORD_MISSING';
 
 export class StoreError extends WardenError {
   declare readonly code: StoreErrorCode;

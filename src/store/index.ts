@@ -32,7 +32,19 @@ export type {
   SnapshotAccount,
   SnapshotBeginInput,
   SnapshotCounts,
+  SnapshotGraphAccount,
+  SnapshotGraphEdge,
+  SnapshotGraphGroup,
   SnapshotGroup,
   SnapshotMembership,
   SnapshotsRepository,
 } from './repositories/snapshots';
+export type {
+  HrImport,
+  HrMapping,
+  HrRecord,
+  HrRecordInput,
+  HrReplaceInput,
+  HrRepository,
+  HrStatus,
+} from './repositories/hr';

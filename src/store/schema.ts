@@ -34,6 +34,16 @@ export interface ConnectionProfilesTable {
   updated_at: string;
 }
 
+/** A profile's bind password, present only when the user chose to save it (see migration 004). */
+export interface ProfileSavedPasswordsTable {
+  profile_id: string;
+  /** The host and bind name the password was saved for: it is never handed out for others. */
+  host: string;
+  bind_name: string;
+  password: string;
+  saved_at: string;
+}
+
 export type SnapshotSourceKind = 'ldap' | 'ldif' | 'demo';
 export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 
@@ -53,7 +63,17 @@ export interface SnapshotsTable {
   group_count: Generated<number>;
   highest_committed_usn: number | null;
   base_dn: string | null;
+  kind: Generated<SnapshotKind>;
+  /** The snapshot an incremental one applied its changes to. */
+  base_snapshot_id: string | null;
+  /** The account the scan bound as; null for LDIF and demo snapshots. */
+  bind_name: string | null;
+  /** The process writing a running snapshot, so that one whose process is gone can be ended. */
+  writer_pid: number | null;
+  writer_host: string | null;
 }
+
+export type SnapshotKind = 'full' | 'incremental';
 
 export interface AccountsTable {
   snapshot_id: string;
@@ -149,6 +169,8 @@ export interface HrImportsTable {
   mapping: JsonText;
   /** At most one import is current: the one reconciliation uses. */
   is_current: Generated<Flag>;
+  /** Data rows in the file, invalid ones included; null for imports made before schema 3. */
+  file_rows: number | null;
 }
 
 export interface HrRecordsTable {
@@ -161,10 +183,32 @@ export interface HrRecordsTable {
   last_name: string | null;
   display_name: string | null;
   username: string | null;
+  /** Normalized: see HrStatus in repositories/hr.ts. */
   status: string | null;
+  /** The status as the file wrote it. */
+  raw_status: string | null;
+  /** ISO date (YYYY-MM-DD). */
   end_date: string | null;
   department: string | null;
   manager_email: string | null;
+}
+
+/** The column mapping last used for a source file name (compared case-insensitively). */
+export interface HrMappingsTable {
+  file_name: string;
+  /** JSON: the mapping, as HrMapping in repositories/hr.ts. */
+  mapping: JsonText;
+  saved_at: string;
+}
+
+/** The headline figures of the latest reconciliation of each snapshot. */
+export interface HrReconciliationsTable {
+  snapshot_id: string;
+  /** The HR import reconciled against; it may since have been replaced or deleted. */
+  hr_import_id: string;
+  reconciled_at: string;
+  /** JSON: HeadlineFigures (src/hr/figures.ts). */
+  figures: JsonText;
 }
 
 export interface DecisionsTable {
@@ -203,6 +247,7 @@ export interface AuditLogTable {
 
 export interface WardenDatabase {
   connection_profiles: ConnectionProfilesTable;
+  profile_saved_passwords: ProfileSavedPasswordsTable;
   snapshots: SnapshotsTable;
   accounts: AccountsTable;
   groups: GroupsTable;
@@ -210,6 +255,8 @@ export interface WardenDatabase {
   effective_memberships: EffectiveMembershipsTable;
   hr_imports: HrImportsTable;
   hr_records: HrRecordsTable;
+  hr_mappings: HrMappingsTable;
+  hr_reconciliations: HrReconciliationsTable;
   decisions: DecisionsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;

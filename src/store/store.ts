@@ -32,7 +32,10 @@ import type { StoreKey, StoreKeyInfo } from './keys';
 import { LATEST_SCHEMA_VERSION, migrateSchema } from './migrations';
 import { checkIntegrity, openDatabase, type OpenedDatabase } from './open-database';
 import { auditRepository, type AuditRepository } from './repositories/audit';
+import { hrRepository, type HrRepository } from './repositories/hr';
+import { matchDecisionsRepository, type MatchDecisionsRepository } from './repositories/match-decisions';
 import { profilesRepository, type ProfilesRepository } from './repositories/profiles';
+import { reconciliationsRepository, type ReconciliationsRepository } from './repositories/reconciliations';
 import { settingsRepository, type SettingsRepository } from './repositories/settings';
 import { snapshotsRepository, type SnapshotsRepository } from './repositories/snapshots';
 import type { WardenDatabase } from './schema';
@@ -78,6 +81,12 @@ export interface Store {
   readonly audit: AuditRepository;
   /** Scans of a domain: each writes one snapshot, which readers see only once it is complete. */
   readonly snapshots: SnapshotsRepository;
+  /** Imported HR employee lists; the current one is what reconciliation reads. */
+  readonly hr: HrRepository;
+  /** Decisions about who is behind an account (confirm, reject, human, NHI), with their audit entries. */
+  readonly matchDecisions: MatchDecisionsRepository;
+  /** Each snapshot's reconciliation with the HR list: outcomes per account and headline figures. */
+  readonly reconciliations: ReconciliationsRepository;
   /**
    * Reads every page and fails with DAMAGED if any is unreadable or
    * inconsistent: for a "verify store" action or before a backup. Blocks the
@@ -133,6 +142,8 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     });
   }
 
+  // The same connection as Kysely's, for the few writes that bind rows by the hundred thousand.
+  const native = guardedDatabase(opened.database, path);
   const store: Store = {
     path,
     created: opened.created,
@@ -145,7 +156,10 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     profiles: profilesRepository(db, clock),
     settings: settingsRepository(db),
     audit: auditRepository(db, clock),
-    snapshots: snapshotsRepository(db, clock),
+    snapshots: snapshotsRepository(db, native, clock),
+    hr: hrRepository(db, native, clock),
+    matchDecisions: matchDecisionsRepository(db, clock),
+    reconciliations: reconciliationsRepository(db, clock),
     checkIntegrity() {
       return exclusively(() => checkIntegrity(opened.database, path));
     },

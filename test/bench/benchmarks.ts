@@ -1,6 +1,8 @@
 import type { Benchmark } from './benchmark';
+import { hrImportBenchmark } from './hr-import.bench';
+import { reconcileBenchmark } from './reconcile.bench';
 import { scanBenchmark } from './scan.bench';
 import { storeBenchmark } from './store.bench';
 
 /** Every benchmark `npm run bench` runs, in order. Register a new one here. */
-export const benchmarks: readonly Benchmark[] = [storeBenchmark, scanBenchmark];
+export const benchmarks: readonly Benchmark[] = [storeBenchmark, scanBenchmark, hrImportBenchmark, reconcileBenchmark];

@@ -8,8 +8,11 @@ export const SCAN_JOB_VARIABLE = 'WARDEN_BENCH_SCAN_JOB';
 export interface ScanJob {
   target: ConnectionTarget;
   password: string;
-  /** A path with no file yet: each scan writes a fresh store. */
+  /** A path with no file yet for a full scan; the store of the full scan for an incremental one. */
   storePath: string;
+  /** The store's raw key, hex; a fresh store gets this key. */
+  keyHex: string;
+  incremental?: boolean;
 }
 
 export interface ScanReport {
@@ -21,6 +24,7 @@ export interface ScanReport {
   peakKiB: number;
   accounts: number;
   groups: number;
+  incremental: boolean;
 }
 
 const SCRIPT = fileURLToPath(new URL('scan-process.ts', import.meta.url));

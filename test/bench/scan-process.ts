@@ -7,7 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { scanDirectory, type ScanSummary } from '../../src/inventory';
-import { generateDataKey, openStore } from '../../src/store';
+import { existsSync } from 'node:fs';
+import { openStore } from '../../src/store';
 import { SCAN_JOB_VARIABLE, type ScanJob, type ScanReport } from './scan-job';
 
 const text = process.env[SCAN_JOB_VARIABLE];
@@ -17,10 +18,19 @@ const job = JSON.parse(text) as ScanJob;
 // Node, tsx and the modules above, before any work: what the scan itself adds is the difference.
 const startKiB = process.resourceUsage().maxRSS;
 const started = performance.now();
-const store = await openStore({ path: job.storePath, key: { kind: 'raw', key: generateDataKey() }, create: true });
+const store = await openStore({
+  path: job.storePath,
+  key: { kind: 'raw', key: Buffer.from(job.keyHex, 'hex') },
+  create: !existsSync(job.storePath),
+});
 let summary: ScanSummary;
 try {
-  summary = await scanDirectory({ target: job.target, password: job.password, store });
+  summary = await scanDirectory({
+    target: job.target,
+    password: job.password,
+    store,
+    incremental: job.incremental === true,
+  });
 } finally {
   await store.close();
 }
@@ -31,5 +41,6 @@ const report: ScanReport = {
   peakKiB: process.resourceUsage().maxRSS,
   accounts: summary.accounts,
   groups: summary.groups,
+  incremental: summary.incremental,
 };
 console.log(JSON.stringify(report));

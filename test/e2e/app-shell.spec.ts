@@ -74,7 +74,7 @@ test.describe('app shell', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    expect(await harness.call('getSettings', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await harness.call('getSettings', {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -100,7 +100,7 @@ test.describe('demo domain', () => {
     await page.getByRole('button', { name: 'Leave the demo' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    expect(await harness.call('getSettings', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await harness.call('getSettings', {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 });
 

@@ -116,6 +116,27 @@ describe('a saved connection profile instead of flags', () => {
       await reopened.close();
     }
 
+    // --incremental reads only the changes since that snapshot, and says so in the same JSON.
+    const again = await warden(['scan', '--profile', 'Corp DC', '--db', db, '--incremental', '--json'], env);
+    expect(again.stderr).toBe('');
+    const incremental = JSON.parse(again.stdout) as Record<string, unknown>;
+    expect(Object.keys(incremental).slice(0, 5)).toEqual([
+      'snapshotId',
+      'accounts',
+      'groups',
+      'durationMs',
+      'incremental',
+    ]);
+    expect(incremental).toMatchObject({
+      incremental: true,
+      accounts: summary.accounts,
+      baseSnapshotId: summary.snapshotId,
+      changes: { deletionCheck: 'tombstones' },
+    });
+    const fromFile = await warden(['scan', '--demo', '--db', db, '--incremental'], env);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toContain('a file is always read whole');
+
     const unknown = await warden(['connect', '--profile', 'Nope', '--db', db], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('[PROFILE_NOT_FOUND]');

@@ -61,7 +61,23 @@ describe('scanning a saved profile through the contract', () => {
       baseDn: dc.baseDn,
       accountCount: dc.facts.counts.totalAccounts,
       groupCount: summary.groups,
+      profileId: profile.id,
+      kind: 'full',
     });
+
+    // Scanning the changes starts from that snapshot and gives one of the same size.
+    const changes = await value('scanProfile', {
+      profileId: profile.id,
+      password: dc.adminPassword,
+      incremental: true,
+    });
+    expect(changes).toMatchObject({
+      incremental: true,
+      baseSnapshotId: summary.snapshotId,
+      accounts: summary.accounts,
+      changes: { deletionCheck: 'tombstones' },
+    });
+    expect(await value('getLatestSnapshot', {})).toMatchObject({ id: changes.snapshotId, kind: 'incremental' });
   });
 
   it('reports a wrong password in plain words and keeps the last snapshot', async () => {

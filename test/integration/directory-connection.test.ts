@@ -118,15 +118,24 @@ describe('connecting to a domain controller', () => {
     });
   });
 
-  it('refuses plain LDAP unless it is explicitly allowed, and binds when it is', async () => {
+  it('refuses plain LDAP unless it is explicitly allowed and the bind confirmed, and binds when both are', async () => {
     const refused = await directoryError(connect(ldapsOptions({ transport: 'ldap' })));
     expect(refused.code).toBe('PLAIN_LDAP_REFUSED');
     expect(refused.message).toMatch(/unencrypted/);
     expect(refused.details).toMatchObject({ host: dc.ip, port: 389, transport: 'ldap' });
 
-    await withConnection(ldapsOptions({ transport: 'ldap', allowPlainLdap: true }), async (connection) => {
-      expect((await readRootDse(connection)).defaultNamingContext).toBe(dc.baseDn);
-    });
+    // Allowed but not confirmed for this bind: refused before anything is sent.
+    const unconfirmed = await directoryError(connect(ldapsOptions({ transport: 'ldap', allowPlainLdap: true })));
+    expect(unconfirmed.code).toBe('PLAIN_LDAP_NOT_CONFIRMED');
+    expect(unconfirmed.message).toMatch(/clear text/);
+    expect(unconfirmed.details).toMatchObject({ host: dc.ip, port: 389, transport: 'ldap', bindName: dc.adminUpn });
+
+    await withConnection(
+      ldapsOptions({ transport: 'ldap', allowPlainLdap: true, confirmPlainTextBind: true }),
+      async (connection) => {
+        expect((await readRootDse(connection)).defaultNamingContext).toBe(dc.baseDn);
+      },
+    );
   });
 });
 
@@ -429,7 +438,15 @@ describe('a domain controller that requires encrypted binds', () => {
 
   it('refuses a plain LDAP bind with strongerAuthRequired, which says to use LDAPS or StartTLS', async () => {
     const error = await directoryError(
-      connect(ldapsOptions({ host: strict.host, transport: 'ldap', allowPlainLdap: true, caPem: strict.caPem })),
+      connect(
+        ldapsOptions({
+          host: strict.host,
+          transport: 'ldap',
+          allowPlainLdap: true,
+          confirmPlainTextBind: true,
+          caPem: strict.caPem,
+        }),
+      ),
     );
     expect(error.code).toBe('STRONGER_AUTH_REQUIRED');
     expect(error.message).toContain('use LDAPS or StartTLS');

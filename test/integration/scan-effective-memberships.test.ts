@@ -13,6 +13,7 @@ import {
   type DirectoryEntry,
 } from '../../src/directory';
 import { scanDirectory, type ScanPhase, type ScanSummary } from '../../src/inventory';
+import { privilegedTierOf } from '../../src/inventory/privileged-groups';
 import { openStore, type SnapshotsRepository, type Store } from '../../src/store';
 import { adminLdapsTarget, startTestDc, type TestDc } from '../dc/test-dc';
 
@@ -99,14 +100,26 @@ afterAll(async () => {
 });
 
 describe('effective memberships of a full scan', () => {
-  it('are stored with the snapshot, after every page and before it completes', async () => {
+  it('are stored with the snapshot for privileged groups only, after every page and before it completes', async () => {
     expect(await store.snapshots.get(scan.snapshotId)).toMatchObject({ status: 'complete' });
-    const { n } = await store.db
+    const rows = await store.db
       .selectFrom('effective_memberships')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select('group_guid')
+      .distinct()
       .where('snapshot_id', '=', scan.snapshotId)
-      .executeTakeFirstOrThrow();
-    expect(Number(n)).toBeGreaterThan(scan.accounts);
+      .execute();
+    const domainSid = groupByGuid.get(domainAdminsGuid())?.sid?.replace(/-512$/, '') ?? '';
+    const tiers = rows.map((row) => {
+      const group = groupByGuid.get(row.group_guid);
+      return group === undefined
+        ? undefined
+        : privilegedTierOf(
+            { guid: row.group_guid, dn: group.dn, sid: group.sid, samAccountName: group.sam_account_name },
+            domainSid,
+          );
+    });
+    expect(tiers.length).toBeGreaterThan(3);
+    expect(tiers).not.toContain(undefined);
     const memberships = phaseAt.get('memberships');
     expect(memberships).toBeGreaterThan(phaseAt.get('groups') ?? Infinity);
     expect(memberships).toBeLessThan(phaseAt.get('finishing') ?? -Infinity);
@@ -155,7 +168,7 @@ describe('effective memberships of a full scan', () => {
     // The same scan with the step left out: a store whose graph is empty and whose write does nothing.
     const snapshots: SnapshotsRepository = {
       ...store.snapshots,
-      readMembershipGraph: () => Promise.resolve({ accounts: [], groups: [] }),
+      graphGroups: () => Promise.resolve([]),
       writeEffectiveMemberships: () => Promise.resolve(0),
     };
     const runs: { with: number[]; without: number[]; step: number[] } = { with: [], without: [], step: [] };

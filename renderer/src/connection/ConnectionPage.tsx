@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Divider,
   Field,
   Input,
@@ -27,12 +28,14 @@ import {
   fieldErrorsFromIssues,
   formFromProfile,
   toProfilePayload,
-  toTarget,
+  toTestRequest,
   type ConnectionFormValues,
   type FormField,
+  type TestRequest,
 } from './connection-form-model';
 import { ConnectionTestStatus } from './ConnectionTestStatus';
 import { DomainControllerFinder } from './DomainControllerFinder';
+import { PlainTextBindDialog } from './PlainTextBindDialog';
 import { TransportField } from './TransportField';
 import { useConnectionTest } from './use-connection-test';
 
@@ -58,8 +61,9 @@ interface Props {
 
 /**
  * Creates or edits a connection profile and tests it against the domain
- * controller. The password lives in this component only: it is sent with the
- * test and never saved.
+ * controller. The password typed lives in this component: it is sent with the
+ * test, and saved (encrypted, in the store) only when the user ticks "Remember".
+ * A plain LDAP test asks once more, every time, before the password leaves.
  */
 export function ConnectionPage({ profile, returnTo }: Props) {
   const styles = useStyles();
@@ -72,6 +76,8 @@ export function ConnectionPage({ profile, returnTo }: Props) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<WardenApiError | undefined>(undefined);
   const [saved, setSaved] = useState<ConnectionProfile | undefined>(undefined);
+  const [hasSavedPassword, setHasSavedPassword] = useState(profile?.hasSavedPassword ?? false);
+  const [plainBind, setPlainBind] = useState<TestRequest | undefined>(undefined);
   const connectionTest = useConnectionTest();
   const outcomeRef = useRef<HTMLDivElement>(null);
 
@@ -103,10 +109,22 @@ export function ConnectionPage({ profile, returnTo }: Props) {
   const plainLdapBlocked = values.transport === 'ldap' && !values.plainLdapConfirmed;
   const testing = connectionTest.state.status === 'running';
 
-  const testConnection = async () => {
-    setFieldErrors({});
-    const outcome = await connectionTest.start(toTarget(values), password);
+  const runTest = async (request: TestRequest) => {
+    const outcome = await connectionTest.start(request);
     if (outcome.status === 'failed') showIssues(outcome.error);
+  };
+
+  const testConnection = () => {
+    setFieldErrors({});
+    const request = toTestRequest(values, password, hasSavedPassword);
+    if (values.transport === 'ldap') setPlainBind(request);
+    else void runTest(request);
+  };
+
+  const confirmPlainBind = () => {
+    if (plainBind === undefined) return;
+    setPlainBind(undefined);
+    void runTest({ ...plainBind, confirmPlainTextBind: true });
   };
 
   const save = async (event: FormEvent) => {
@@ -116,8 +134,9 @@ export function ConnectionPage({ profile, returnTo }: Props) {
     setSaved(undefined);
     setFieldErrors({});
     try {
-      const result = await call('saveProfile', toProfilePayload(values));
-      setValues((previous) => ({ ...previous, id: result.id }));
+      const result = await call('saveProfile', toProfilePayload(values, password));
+      setValues((previous) => ({ ...previous, id: result.id, savePassword: result.hasSavedPassword }));
+      setHasSavedPassword(result.hasSavedPassword);
       setSaved(result);
     } catch (caught) {
       const failure = toWardenApiError(caught);
@@ -234,12 +253,30 @@ export function ConnectionPage({ profile, returnTo }: Props) {
           >
             <Input value={values.bindName} onChange={(_e, d) => update('bindName', d.value)} autoComplete="username" />
           </Field>
-          <Field label="Password" hint="Used for the connection test only. Warden never saves it.">
+          <Field
+            label="Password"
+            hint={
+              hasSavedPassword
+                ? 'A password is saved in this profile: leave this empty to use it, or type another.'
+                : 'Used for the connection test; saved only if you ask Warden to remember it.'
+            }
+            {...fieldError('password')}
+          >
             <Input
               type="password"
               value={password}
-              onChange={(_e, d) => setPassword(d.value)}
+              onChange={(_e, d) => {
+                setPassword(d.value);
+                setFieldErrors((previous) => ({ ...previous, password: undefined }));
+              }}
               autoComplete="current-password"
+            />
+          </Field>
+          <Field hint="Off unless you tick it. The password is kept encrypted in Warden's store and only ever sent to this host and bind account: changing either forgets it.">
+            <Checkbox
+              checked={values.savePassword}
+              onChange={(_e, d) => update('savePassword', d.checked === true)}
+              label="Remember the password in Warden's encrypted store"
             />
           </Field>
         </section>
@@ -255,7 +292,7 @@ export function ConnectionPage({ profile, returnTo }: Props) {
           <Button
             appearance="primary"
             icon={<PlugConnected20Regular />}
-            onClick={() => void testConnection()}
+            onClick={testConnection}
             disabled={testing || plainLdapBlocked}
           >
             Test connection
@@ -272,12 +309,20 @@ export function ConnectionPage({ profile, returnTo }: Props) {
             <MessageBar intent="success">
               <MessageBarBody>
                 <MessageBarTitle>Profile saved</MessageBarTitle>“{saved.name}” is listed in{' '}
-                <Link onClick={() => navigate({ page: 'settings' })}>Settings</Link>. The password was not saved.
+                <Link onClick={() => navigate({ page: 'settings' })}>Settings</Link>.{' '}
+                {saved.hasSavedPassword
+                  ? "The password is saved in Warden's encrypted store."
+                  : 'The password was not saved.'}
               </MessageBarBody>
             </MessageBar>
           )}
         </div>
       </form>
+      <PlainTextBindDialog
+        bind={plainBind?.target}
+        onConfirm={confirmPlainBind}
+        onCancel={() => setPlainBind(undefined)}
+      />
     </>
   );
 }

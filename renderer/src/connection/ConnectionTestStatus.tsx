@@ -56,7 +56,7 @@ export function ConnectionTestStatus({ state, onCancel }: Props) {
       );
     }
     case 'succeeded':
-      return <ConnectionReportView report={state.report} />;
+      return <ConnectionReportView report={state.result} />;
     case 'failed':
       return <ErrorMessageBar title="Connection failed" error={state.error} />;
     case 'cancelled':

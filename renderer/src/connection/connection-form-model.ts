@@ -4,6 +4,7 @@ import type { ConnectionProfile } from '../api/contract-types';
 export type Transport = ConnectionProfile['transport'];
 export type ProfilePayload = OperationInput<'saveProfile'>;
 export type TargetPayload = OperationInput<'testConnection'>['target'];
+export type TestRequest = Omit<OperationInput<'testConnection'>, 'taskId'>;
 
 /** What the form holds: text as typed. The contract, not the form, decides what is valid. */
 export interface ConnectionFormValues {
@@ -19,9 +20,12 @@ export interface ConnectionFormValues {
   serverName: string;
   bindName: string;
   baseDn: string;
+  /** "Remember the password": saved, encrypted, in the store; off unless the user ticks it. */
+  savePassword: boolean;
 }
 
-export type FormField = Exclude<keyof ConnectionFormValues, 'id' | 'plainLdapConfirmed'> | 'allowPlainLdap';
+export type FormField =
+  Exclude<keyof ConnectionFormValues, 'id' | 'plainLdapConfirmed'> | 'allowPlainLdap' | 'password';
 
 export const defaultPorts: Record<Transport, number> = { ldaps: 636, starttls: 389, ldap: 389 };
 
@@ -43,6 +47,7 @@ export const emptyForm: ConnectionFormValues = {
   serverName: '',
   bindName: '',
   baseDn: '',
+  savePassword: false,
 };
 
 export function formFromProfile(profile: ConnectionProfile): ConnectionFormValues {
@@ -58,6 +63,7 @@ export function formFromProfile(profile: ConnectionProfile): ConnectionFormValue
     serverName: profile.serverName ?? '',
     bindName: profile.bindName,
     baseDn: profile.baseDn ?? '',
+    savePassword: profile.hasSavedPassword,
   };
 }
 
@@ -89,9 +95,33 @@ export function toTarget(values: ConnectionFormValues): TargetPayload {
   });
 }
 
-/** The profile to save: the target plus its name and domain, never the password. */
-export function toProfilePayload(values: ConnectionFormValues): ProfilePayload {
-  return withoutUndefined({ id: values.id, name: values.name, domain: values.domain, ...toTarget(values) });
+/**
+ * The profile to save: the target plus its name and domain, and the password
+ * only when the user asked to remember it. Left empty while remembering, the
+ * saved password stays, as long as host and bind name are unchanged.
+ */
+export function toProfilePayload(values: ConnectionFormValues, password: string): ProfilePayload {
+  return withoutUndefined({
+    id: values.id,
+    name: values.name,
+    domain: values.domain,
+    ...toTarget(values),
+    savePassword: values.savePassword,
+    password: values.savePassword && password !== '' ? password : undefined,
+  });
+}
+
+/**
+ * A connection test: the password typed, or, when none is and the profile
+ * being edited has one saved, that profile's id (the core uses its password
+ * only for the host and account it was saved for).
+ */
+export function toTestRequest(values: ConnectionFormValues, password: string, hasSavedPassword: boolean): TestRequest {
+  const useSaved = password === '' && hasSavedPassword && values.id !== undefined;
+  return {
+    target: toTarget(values),
+    ...(useSaved ? { profileId: values.id } : { password }),
+  };
 }
 
 const knownFields = new Set<string>([
@@ -105,6 +135,7 @@ const knownFields = new Set<string>([
   'serverName',
   'bindName',
   'baseDn',
+  'password',
 ]);
 
 /**

@@ -8,6 +8,9 @@ import { DemoDomainButton } from '../components/DemoDomainButton';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
 import { PageHeader } from '../components/PageHeader';
+import { DashboardScanActions } from '../scan/DashboardScanActions';
+import { ScanFlowDialogs } from '../scan/ScanFlowDialogs';
+import { useScanFlow } from '../scan/use-scan-flow';
 import { CurrentSnapshotCard } from '../snapshot/CurrentSnapshotCard';
 
 const loadProfiles = () => call('listProfiles', {});
@@ -24,6 +27,8 @@ export function DashboardPage() {
   const { appInfo } = useSession();
   const profiles = useWardenQuery(loadProfiles);
   const snapshot = useWardenQuery(loadSnapshot);
+  // Here rather than in the actions: a first scan swaps the empty state for the card, and its dialog must stay.
+  const scan = useScanFlow(snapshot.reload);
   const saved = profiles.data ?? [];
   const current = snapshot.data ?? null;
   // Wait for both answers, so the empty state never flashes before a snapshot appears.
@@ -36,6 +41,8 @@ export function DashboardPage() {
       <DemoDomainButton />
     </>
   );
+  const scanActions =
+    saved.length === 0 ? undefined : <DashboardScanActions profiles={saved} latest={current} onScan={scan.begin} />;
 
   return (
     <div className={styles.stack}>
@@ -49,7 +56,7 @@ export function DashboardPage() {
       {loading ? (
         <Spinner label="Loading…" />
       ) : current !== null ? (
-        <CurrentSnapshotCard snapshot={current} />
+        <CurrentSnapshotCard snapshot={current} actions={scanActions} />
       ) : saved.length === 0 ? (
         <EmptyState icon={<PlugConnected48Regular />} title="No domain connected yet" actions={actions}>
           <p>
@@ -63,7 +70,7 @@ export function DashboardPage() {
           </p>
         </EmptyState>
       ) : (
-        <EmptyState icon={<PlugConnected48Regular />} title="Nothing scanned yet" actions={actions}>
+        <EmptyState icon={<PlugConnected48Regular />} title="Nothing scanned yet" actions={scanActions}>
           <p>
             {saved.length === 1 ? 'One connection profile is' : `${saved.length} connection profiles are`} saved.
             Account counts, risk findings and ownership gaps will appear here once a domain has been scanned.
@@ -77,6 +84,7 @@ export function DashboardPage() {
           </ul>
         </EmptyState>
       )}
+      <ScanFlowDialogs flow={scan} />
       <Caption1 className={styles.muted}>
         Store: {appInfo.store.state === 'open' ? 'encrypted, open' : 'locked'} · {appInfo.platform}
       </Caption1>

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Button,
   makeStyles,
@@ -12,23 +13,33 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { Add20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { Add20Regular, Delete20Regular, Edit20Regular, KeyReset20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ConnectionProfile } from '../api/contract-types';
 import { call } from '../api/warden-client';
+import { toWardenApiError, type WardenApiError } from '../api/warden-api-error';
 import { useWardenQuery } from '../api/use-warden-query';
 import { useNavigation } from '../app/navigation';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
-import { defaultPorts, transportLabels } from '../connection/connection-form-model';
+import { defaultPorts, formFromProfile, toProfilePayload, transportLabels } from '../connection/connection-form-model';
+import { prefersScanningChanges } from '../scan/prefers-scanning-changes';
+import { ScanFlowDialogs } from '../scan/ScanFlowDialogs';
+import { ScanProfileButtons } from '../scan/ScanProfileButtons';
+import { useScanFlow } from '../scan/use-scan-flow';
 import { DeleteProfileDialog } from './DeleteProfileDialog';
 import { SettingsSection } from './SettingsSection';
 
 const loadProfiles = () => call('listProfiles', {});
+const loadSnapshot = () => call('getLatestSnapshot', {});
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
-  actionsHeader: { width: '96px' },
+  // Room for the two scan buttons, edit and delete on one line.
+  actionsHeader: { width: '300px' },
+  // Bind names (UPNs, DNs) have no spaces to break at: let them wrap anywhere rather than overflow.
+  bindName: { overflowWrap: 'anywhere' },
+  password: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 
 function shortTransport(profile: ConnectionProfile): string {
@@ -40,7 +51,21 @@ export function ProfilesSection() {
   const styles = useStyles();
   const { openConnectionForm } = useNavigation();
   const profiles = useWardenQuery(loadProfiles);
+  const latest = useWardenQuery(loadSnapshot);
+  const scan = useScanFlow(latest.reload);
   const [deleting, setDeleting] = useState<ConnectionProfile | undefined>(undefined);
+  const [forgetError, setForgetError] = useState<WardenApiError | undefined>(undefined);
+
+  // Saving the profile as it is, without "remember", forgets its password (and the store audits it).
+  const forgetPassword = async (profile: ConnectionProfile) => {
+    setForgetError(undefined);
+    try {
+      await call('saveProfile', toProfilePayload({ ...formFromProfile(profile), savePassword: false }, ''));
+    } catch (caught) {
+      setForgetError(toWardenApiError(caught));
+    }
+    profiles.reload();
+  };
 
   const addButton = (
     <Button icon={<Add20Regular />} onClick={() => openConnectionForm('settings')}>
@@ -53,6 +78,7 @@ export function ProfilesSection() {
       {profiles.error !== undefined && (
         <ErrorMessageBar title="Could not read connection profiles" error={profiles.error} />
       )}
+      {forgetError !== undefined && <ErrorMessageBar title="The password was not forgotten" error={forgetError} />}
       {profiles.data === undefined ? (
         profiles.loading && <Spinner size="small" label="Loading profiles…" />
       ) : profiles.data.length === 0 ? (
@@ -67,6 +93,7 @@ export function ProfilesSection() {
               <TableHeaderCell>Host</TableHeaderCell>
               <TableHeaderCell>Transport</TableHeaderCell>
               <TableHeaderCell>Bind as</TableHeaderCell>
+              <TableHeaderCell>Password</TableHeaderCell>
               <TableHeaderCell className={styles.actionsHeader}>
                 <span className="visually-hidden">Actions</span>
               </TableHeaderCell>
@@ -82,9 +109,34 @@ export function ProfilesSection() {
                 </TableCell>
                 <TableCell>{profile.host}</TableCell>
                 <TableCell>{shortTransport(profile)}</TableCell>
-                <TableCell>{profile.bindName}</TableCell>
+                <TableCell className={styles.bindName}>{profile.bindName}</TableCell>
+                <TableCell>
+                  {profile.hasSavedPassword ? (
+                    <div className={styles.password}>
+                      <Badge appearance="tint" color="informative">
+                        Saved
+                      </Badge>
+                      <Button
+                        appearance="subtle"
+                        size="small"
+                        icon={<KeyReset20Regular />}
+                        aria-label={`Forget the saved password of profile ${profile.name}`}
+                        title="Forget the saved password"
+                        onClick={() => void forgetPassword(profile)}
+                      />
+                    </div>
+                  ) : (
+                    <span className={styles.muted}>Not saved</span>
+                  )}
+                </TableCell>
                 <TableCell>
                   <div className={styles.actions}>
+                    <ScanProfileButtons
+                      size="small"
+                      profileName={profile.name}
+                      preferChanges={prefersScanningChanges(latest.data, profile.id)}
+                      onScan={(incremental) => scan.begin({ profile, incremental })}
+                    />
                     <Button
                       appearance="subtle"
                       icon={<Edit20Regular />}
@@ -106,6 +158,7 @@ export function ProfilesSection() {
           </TableBody>
         </Table>
       )}
+      <ScanFlowDialogs flow={scan} />
       <DeleteProfileDialog
         profile={deleting}
         onClose={() => setDeleting(undefined)}

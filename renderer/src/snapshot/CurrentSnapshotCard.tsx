@@ -1,4 +1,5 @@
 import { Badge, Card, makeStyles, mergeClasses, Subtitle1, tokens, useId } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { SnapshotSummary } from '../api/contract-types';
 import { describeAge } from './describe-age';
 import { useNow } from './use-now';
@@ -47,8 +48,14 @@ function describeSource(snapshot: SnapshotSummary): string {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+interface Props {
+  snapshot: SnapshotSummary;
+  /** What can be done about it, such as scanning again. */
+  actions?: ReactNode;
+}
+
 /** What the dashboard's numbers are drawn from: where the snapshot came from, and how fresh it is. */
-export function CurrentSnapshotCard({ snapshot }: { snapshot: SnapshotSummary }) {
+export function CurrentSnapshotCard({ snapshot, actions }: Props) {
   const styles = useStyles();
   const headingId = useId('current-snapshot');
   const now = useNow();
@@ -94,6 +101,7 @@ export function CurrentSnapshotCard({ snapshot }: { snapshot: SnapshotSummary })
           </dd>
         </div>
       </dl>
+      {actions}
     </Card>
   );
 }

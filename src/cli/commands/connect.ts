@@ -1,21 +1,24 @@
-import { profileTarget } from '../../api/profile-target';
 import type { ConnectionTarget } from '../../api/schemas';
 import { testConnection } from '../../directory/test-connection';
 import { EXIT, writeJson, writeLine, type CliIo } from '../cli-io';
 import type { Command, OptionValues } from '../command';
 import { connectionHelp, connectionOptions, parseConnectionFlags } from '../connection-flags';
-import { profileHelp, profileName, profileOption, savedProfile } from '../profile-flag';
+import { profileConnection, profileHelp, profileName, profileOption } from '../profile-flag';
 import { progressLine } from '../progress-line';
 import { readSecret } from '../secrets';
 import { openStoreFromFlags } from '../store-flags';
 
-/** The DC to check: from the flags, or from a profile saved in the store named by --db. */
-async function targetFrom(values: OptionValues, io: CliIo): Promise<ConnectionTarget> {
+/** The DC to check and the password to bind with: from the flags, or from a profile saved in the store named by --db. */
+async function bindFrom(values: OptionValues, io: CliIo): Promise<{ target: ConnectionTarget; password: string }> {
   const name = profileName(values);
-  if (name === undefined) return parseConnectionFlags(values);
+  if (name === undefined) {
+    const target = parseConnectionFlags(values);
+    return { target, password: await readSecret(io, 'WARDEN_BIND_PASSWORD', `Password for ${target.bindName}`) };
+  }
   const store = await openStoreFromFlags(values, io);
   try {
-    return profileTarget(await savedProfile(store, name));
+    const { target, password } = await profileConnection(store, name, values, io);
+    return { target, password };
   } finally {
     await store.close();
   }
@@ -25,7 +28,7 @@ export const connectCommand: Command = {
   words: ['connect'],
   summary: 'Check that a domain controller can be reached, trusted and bound to',
   synopsis:
-    '(--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] | --profile NAME --db FILE) [--json]',
+    '(--url ldaps://HOST[:PORT] --bind USER [--ca FILE.pem] [--server-name NAME] [--base DN] [--starttls] | --profile NAME --db FILE) [--confirm-plain-text-password] [--json]',
   help: [
     ...connectionHelp,
     profileHelp,
@@ -39,8 +42,7 @@ export const connectCommand: Command = {
     json: { type: 'boolean', default: false },
   },
   async run(values, _positionals, io) {
-    const target = await targetFrom(values, io);
-    const password = await readSecret(io, 'WARDEN_BIND_PASSWORD', `Password for ${target.bindName}`);
+    const { target, password } = await bindFrom(values, io);
     const progress = progressLine(io);
     const report = await testConnection(target, password, {
       signal: AbortSignal.timeout(target.timeoutMs * 20),

@@ -1,6 +1,9 @@
 import type { Command } from '../command';
 import { connectCommand } from './connect';
 import { discoverCommand } from './discover';
+import { hrImportCommand } from './hr-import';
+import { reconcileCommand } from './reconcile';
+import { reconcileDecideCommand } from './reconcile-decide';
 import { scanCommand } from './scan';
 import { storeCheckCommand } from './store-check';
 import { storeInitCommand } from './store-init';
@@ -11,6 +14,9 @@ export const commands: Command[] = [
   discoverCommand,
   connectCommand,
   scanCommand,
+  hrImportCommand,
+  reconcileCommand,
+  reconcileDecideCommand,
   storeInitCommand,
   storeCheckCommand,
   storeRekeyCommand,

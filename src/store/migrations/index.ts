@@ -3,6 +3,10 @@ import { StoreError } from '../errors';
 import { translateSqliteError } from '../sqlite-errors';
 import * as initial from './001_initial';
 import * as accountInfo from './002_account_info_and_proxy_addresses';
+import * as hrImport from './003_hr_import';
+import * as savedBindPassword from './004_saved_bind_password';
+import * as incrementalSnapshots from './005_incremental_snapshots';
+import * as hrReconciliations from './006_hr_reconciliations';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -27,6 +31,10 @@ function fromStatements(statements: readonly string[]): SchemaStep['up'] {
 const steps: readonly SchemaStep[] = [
   { name: '001_initial', up: fromStatements(initial.statements) },
   { name: '002_account_info_and_proxy_addresses', up: fromStatements(accountInfo.statements) },
+  { name: '003_hr_import', up: fromStatements(hrImport.statements) },
+  { name: '004_saved_bind_password', up: fromStatements(savedBindPassword.statements) },
+  { name: '005_incremental_snapshots', up: fromStatements(incrementalSnapshots.statements) },
+  { name: '006_hr_reconciliations', up: fromStatements(hrReconciliations.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

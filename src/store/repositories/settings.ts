@@ -4,7 +4,7 @@ import { StoreError } from '../errors';
 import type { WardenDatabase } from '../schema';
 import { describeIssues, parseOrInvalid } from './validation';
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ theme: 'system' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ theme: 'system', fuzzyNameThreshold: 0.92 });
 
 export interface SettingsRepository {
   /** The saved settings over the defaults. */

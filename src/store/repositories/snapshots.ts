@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { hostname } from 'node:os';
+import { sql, type Insertable, type Kysely, type SqliteDatabase } from 'kysely';
 import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
 import type {
-  NewAccountRow,
   NewEffectiveMembershipRow,
-  NewGroupRow,
   NewMembershipRow,
-  SnapshotRow,
+  SnapshotKind,
   SnapshotSourceKind,
   SnapshotStatus,
   WardenDatabase,
 } from '../schema';
+import { RowInserter } from './row-inserter';
+import { copySnapshotRows, snapshotChanges, type SnapshotChanges } from './snapshot-changes';
+import {
+  accountRow,
+  batches,
+  chunks,
+  deleteRows,
+  EFFECTIVE_ROWS_PER_BATCH,
+  groupRow,
+  requireRunning,
+  toSnapshot,
+  toUsn,
+} from './snapshot-rows';
 
 export interface SnapshotBeginInput {
   sourceKind: SnapshotSourceKind;
@@ -23,6 +35,13 @@ export interface SnapshotBeginInput {
   baseDn?: string;
   /** The rootDSE's highestCommittedUSN when the scan started (decimal text or number). */
   highestCommittedUsn?: string | number;
+  /** The account the scan bound as. */
+  bindName?: string;
+  /**
+   * Starts from a copy of this complete snapshot's accounts, groups and
+   * `member` rows (an incremental rescan), instead of empty.
+   */
+  baseSnapshotId?: string;
 }
 
 export interface Snapshot {
@@ -40,6 +59,10 @@ export interface Snapshot {
   groupCount: number;
   highestCommittedUsn: number | null;
   baseDn: string | null;
+  /** 'incremental': the changes since `baseSnapshotId` applied to a copy of it. */
+  kind: SnapshotKind;
+  baseSnapshotId: string | null;
+  bindName: string | null;
 }
 
 /** One account as a snapshot stores it. Times are ISO-8601 UTC; lists are plain arrays. */
@@ -90,10 +113,12 @@ export interface SnapshotGroup {
   usnChanged: number | null;
 }
 
-/** One value of a group's `member` attribute; the member's GUID is resolved when the snapshot completes. */
+/** One value of a group's `member` attribute. */
 export interface SnapshotMembership {
   groupGuid: string;
   memberDn: string;
+  /** The member's GUID when the writer knows it already; resolved from the DN when the snapshot completes otherwise. */
+  memberGuid?: string;
 }
 
 /** An account as the membership graph needs it: `guid` is its objectGUID. */
@@ -104,18 +129,18 @@ export interface SnapshotGraphAccount {
   primaryGroupId: number | null;
 }
 
-/** A group with the DNs its `member` attribute lists (primary-group rows are not among them). */
+/** A group as the membership graph needs it, without its members. */
 export interface SnapshotGraphGroup {
   guid: string;
   dn: string;
   sid: string | null;
-  memberDns: string[];
 }
 
-export interface SnapshotMembershipGraph {
-  /** In objectGUID order, so that rows derived account by account arrive in primary-key order. */
-  accounts: SnapshotGraphAccount[];
-  groups: SnapshotGraphGroup[];
+/** One direct `member` value; `memberGuid` is known when the member was resolved on writing. */
+export interface SnapshotGraphEdge {
+  groupGuid: string;
+  memberDn: string;
+  memberGuid: string | null;
 }
 
 /** One transitive membership: `path` runs from the account's direct (or primary) group up to `groupGuid`. */
@@ -130,16 +155,28 @@ export interface SnapshotCounts {
   groups: number;
 }
 
-export interface SnapshotsRepository {
-  /** Starts a snapshot in status 'running'; its rows are invisible to readers until complete(). */
+export interface SnapshotsRepository extends SnapshotChanges {
+  /**
+   * Starts a snapshot in status 'running'; its rows are invisible to readers
+   * until complete(). Ends first any running snapshot whose writing process
+   * on this machine is gone (killed mid-scan), deleting its rows.
+   */
   begin(input: SnapshotBeginInput): Promise<string>;
   /** Writes one batch in one transaction; returns how many rows were new (a repeated GUID is skipped). */
   writeAccounts(id: string, rows: readonly SnapshotAccount[]): Promise<number>;
   writeGroups(id: string, rows: readonly SnapshotGroup[]): Promise<number>;
   /** The groups must have been written first. */
   writeMemberships(id: string, rows: readonly SnapshotMembership[]): Promise<number>;
-  /** The accounts, groups and direct `member` values written so far to a running snapshot. */
-  readMembershipGraph(id: string): Promise<SnapshotMembershipGraph>;
+  /** The groups written so far to a running snapshot. */
+  graphGroups(id: string): Promise<SnapshotGraphGroup[]>;
+  /**
+   * Direct `member` values of a running snapshot, streamed: of the given
+   * groups, or (`nesting`) those that may name a group: a group's GUID, or no
+   * GUID resolved yet.
+   */
+  graphEdges(id: string, of: { groupGuids: readonly string[] } | 'nesting'): AsyncIterable<SnapshotGraphEdge>;
+  /** Every account of a running snapshot, streamed in objectGUID order. */
+  graphAccounts(id: string): AsyncIterable<SnapshotGraphAccount>;
   /**
    * Writes transitive memberships, consuming `rows` lazily in batches inside
    * one transaction: all of them are stored or none. Returns how many were written.
@@ -148,169 +185,58 @@ export interface SnapshotsRepository {
   /**
    * Resolves member DNs to the GUIDs of the snapshot's accounts and groups,
    * adds the memberships implied by primaryGroupID (direct = 0), checks the
-   * counts against the stored rows and marks the snapshot complete.
+   * counts (when given) against the stored rows and marks the snapshot complete.
    */
-  complete(id: string, counts: SnapshotCounts): Promise<Snapshot>;
+  complete(id: string, counts?: SnapshotCounts): Promise<Snapshot>;
   /** Marks a running snapshot failed and deletes its partial rows. */
   fail(id: string, message: string): Promise<Snapshot>;
   /** Marks a running snapshot cancelled and deletes its partial rows. */
   cancel(id: string): Promise<Snapshot>;
-  /** The most recent complete snapshot (of one profile when given): what every view reads. */
-  latestComplete(profileId?: string): Promise<Snapshot | undefined>;
+  /**
+   * The most recent complete snapshot: what every view reads. Of one profile
+   * when given; `null` means of no profile (command-line and LDIF scans).
+   */
+  latestComplete(profileId?: string | null): Promise<Snapshot | undefined>;
+  /** Ends running snapshots whose writing process on this machine no longer exists; returns their ids. */
+  endAbandoned(): Promise<string[]>;
   get(id: string): Promise<Snapshot | undefined>;
   /** Every snapshot, newest first, whatever its status. */
   list(): Promise<Snapshot[]>;
 }
 
-/** Rows per INSERT statement: the widest table has 40 columns and SQLite binds at most 32,766 values. */
-const ROWS_PER_STATEMENT = 200;
+const ABANDONED = 'The scan writing this snapshot stopped without finishing: its process ended (killed or crashed).';
 
-function chunks<T>(rows: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    result.push(rows.slice(start, start + ROWS_PER_STATEMENT));
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return result;
 }
 
-/**
- * Rows per INSERT into effective_memberships. With four columns a statement
- * can hold more rows than the wide account batches (2,000 bound values here),
- * and an account has several of these rows.
- */
-const EFFECTIVE_ROWS_PER_STATEMENT = 500;
-
-/** Takes up to `size` items at a time from an iterator, without reading ahead of the batch being written. */
-function* batches<T>(rows: Iterable<T>, size: number): Generator<T[], void, undefined> {
-  let batch: T[] = [];
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-function toUsn(value: string | number | undefined): number | null {
-  if (value === undefined) return null;
-  const usn = typeof value === 'number' ? value : Number(value.trim());
-  if (!Number.isSafeInteger(usn) || usn < 0) {
-    throw new StoreError('INVALID_DATA', `The highest committed USN "${String(value)}" is not a whole number.`, {
-      highestCommittedUsn: String(value),
-    });
-  }
-  return usn;
-}
-
-function toSnapshot(row: SnapshotRow): Snapshot {
-  return {
-    id: row.id,
-    profileId: row.profile_id,
-    sourceKind: row.source_kind,
-    dcHost: row.dc_host,
-    invocationId: row.invocation_id,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    status: row.status,
-    error: row.error,
-    accountCount: row.account_count,
-    groupCount: row.group_count,
-    highestCommittedUsn: row.highest_committed_usn,
-    baseDn: row.base_dn,
-  };
-}
-
-function accountRow(snapshotId: string, account: SnapshotAccount): NewAccountRow {
-  return {
-    snapshot_id: snapshotId,
-    object_guid: account.objectGuid,
-    sid: account.sid,
-    sam_account_name: account.samAccountName,
-    upn: account.upn,
-    display_name: account.displayName,
-    given_name: account.givenName,
-    sn: account.sn,
-    mail: account.mail,
-    proxy_addresses: JSON.stringify(account.proxyAddresses),
-    employee_id: account.employeeId,
-    employee_number: account.employeeNumber,
-    department: account.department,
-    title: account.title,
-    manager_dn: account.managerDn,
-    description: account.description,
-    info: account.info,
-    dn: account.dn,
-    ou: account.ou,
-    object_classes: JSON.stringify(account.objectClasses),
-    user_account_control: account.userAccountControl,
-    when_created: account.whenCreated,
-    when_changed: account.whenChanged,
-    last_logon_timestamp: account.lastLogonTimestamp,
-    pwd_last_set: account.pwdLastSet,
-    account_expires: account.accountExpires,
-    spns: JSON.stringify(account.spns),
-    primary_group_id: account.primaryGroupId,
-    admin_count: account.adminCount,
-    supported_enc_types: account.supportedEncryptionTypes,
-    allowed_to_delegate_to: JSON.stringify(account.allowedToDelegateTo),
-    user_workstations: account.userWorkstations,
-    usn_changed: account.usnChanged,
-    type: null,
-    is_nhi: null,
-    risk_tier: null,
-    risk_score: null,
-    owner: null,
-    owner_status: null,
-    usage: null,
-    hr_outcome: null,
-  };
-}
-
-function groupRow(snapshotId: string, group: SnapshotGroup): NewGroupRow {
-  return {
-    snapshot_id: snapshotId,
-    object_guid: group.objectGuid,
-    sid: group.sid,
-    sam_account_name: group.samAccountName,
-    dn: group.dn,
-    description: group.description,
-    group_type: group.groupType,
-    admin_count: group.adminCount,
-    managed_by: group.managedBy,
-    usn_changed: group.usnChanged,
-  };
-}
-
-function notRunning(id: string, status: SnapshotStatus | undefined): StoreError {
-  return new StoreError(
-    'INVALID_DATA',
-    status === undefined
-      ? `Snapshot ${id} does not exist.`
-      : `Snapshot ${id} is ${status}; only a running snapshot can be written to or finished.`,
-    { snapshotId: id, status: status ?? null },
-  );
-}
-
-async function requireRunning(db: Kysely<WardenDatabase>, id: string): Promise<void> {
+async function requireComplete(db: Kysely<WardenDatabase>, id: string): Promise<void> {
   const row = await db.selectFrom('snapshots').select('status').where('id', '=', id).executeTakeFirst();
-  if (row?.status !== 'running') throw notRunning(id, row?.status);
+  if (row?.status !== 'complete') {
+    throw new StoreError(
+      'INVALID_DATA',
+      row === undefined
+        ? `Snapshot ${id} does not exist; an incremental scan needs a complete snapshot to start from.`
+        : `Snapshot ${id} is ${row.status}; an incremental scan can only start from a complete snapshot.`,
+      { snapshotId: id, status: row?.status ?? null },
+    );
+  }
 }
 
-function inserted(results: readonly { numInsertedOrUpdatedRows?: bigint }[]): number {
-  return results.reduce((sum, result) => sum + Number(result.numInsertedOrUpdatedRows ?? 0n), 0);
-}
-
-async function deleteRows(trx: Transaction<WardenDatabase> | Kysely<WardenDatabase>, id: string): Promise<void> {
-  await trx.deleteFrom('effective_memberships').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('memberships').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('accounts').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('groups').where('snapshot_id', '=', id).execute();
-}
-
-export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): SnapshotsRepository {
+export function snapshotsRepository(
+  db: Kysely<WardenDatabase>,
+  native: SqliteDatabase,
+  clock: Clock,
+): SnapshotsRepository {
   /** One page of a running snapshot, in one transaction and in chunks; a row already there (same key) is skipped. */
+  const rows = new RowInserter(native);
+  /** One page of a running snapshot, in one transaction; a row already there (same key) is skipped. */
   const insertRows = <T extends 'accounts' | 'groups' | 'memberships'>(
     id: string,
     table: T,
@@ -318,17 +244,7 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
   ): Promise<number> =>
     withImmediateTransaction(db, async (trx) => {
       await requireRunning(trx, id);
-      const results = [];
-      for (const chunk of chunks(values)) {
-        results.push(
-          ...(await trx
-            .insertInto(table)
-            .values(chunk as Insertable<WardenDatabase[T]>[])
-            .onConflict((conflict) => conflict.doNothing())
-            .execute()),
-        );
-      }
-      return inserted(results);
+      return rows.insert(table, values);
     });
 
   /** Ends a running snapshot that did not complete; its partial rows go, so no reader can mistake them for data. */
@@ -344,25 +260,59 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
       return toSnapshot(await trx.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     });
 
+  /** A process that no longer exists cannot finish what it started. */
+  const endAbandoned = async (): Promise<string[]> => {
+    const running = await db
+      .selectFrom('snapshots')
+      .select(['id', 'writer_pid', 'writer_host'])
+      .where('status', '=', 'running')
+      .execute();
+    const here = hostname();
+    const abandoned = running.filter(
+      (row) => row.writer_pid === null || (row.writer_host === here && !processExists(row.writer_pid)),
+    );
+    for (const row of abandoned) {
+      await end(row.id, 'failed', ABANDONED).catch((error: unknown) => {
+        // Another process may have ended it between the read and now.
+        if (!(error instanceof StoreError)) throw error;
+      });
+    }
+    return abandoned.map((row) => row.id);
+  };
+
   return {
     async begin(input) {
+      await endAbandoned();
       const id = randomUUID();
-      await db
-        .insertInto('snapshots')
-        .values({
-          id,
-          profile_id: input.profileId ?? null,
-          source_kind: input.sourceKind,
-          dc_host: input.dcHost ?? null,
-          invocation_id: input.invocationId ?? null,
-          started_at: clock().toISOString(),
-          status: 'running',
-          highest_committed_usn: toUsn(input.highestCommittedUsn),
-          base_dn: input.baseDn ?? null,
-        })
-        .execute();
+      const base = input.baseSnapshotId;
+      await withImmediateTransaction(db, async (trx) => {
+        if (base !== undefined) await requireComplete(trx, base);
+        await trx
+          .insertInto('snapshots')
+          .values({
+            id,
+            profile_id: input.profileId ?? null,
+            source_kind: input.sourceKind,
+            dc_host: input.dcHost ?? null,
+            invocation_id: input.invocationId ?? null,
+            started_at: clock().toISOString(),
+            status: 'running',
+            highest_committed_usn: toUsn(input.highestCommittedUsn),
+            base_dn: input.baseDn ?? null,
+            kind: base === undefined ? 'full' : 'incremental',
+            base_snapshot_id: base ?? null,
+            bind_name: input.bindName ?? null,
+            writer_pid: process.pid,
+            writer_host: hostname(),
+          })
+          .execute();
+        if (base !== undefined) await copySnapshotRows(trx, base, id);
+      });
       return id;
     },
+
+    ...snapshotChanges(db, rows),
+    endAbandoned,
 
     writeAccounts(id, rows) {
       return insertRows(
@@ -385,64 +335,81 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
         snapshot_id: id,
         group_guid: row.groupGuid,
         member_dn: row.memberDn,
-        member_guid: null,
+        member_guid: row.memberGuid ?? null,
         direct: 1,
       }));
       return insertRows(id, 'memberships', values);
     },
 
-    async readMembershipGraph(id) {
+    async graphGroups(id) {
       await requireRunning(db, id);
-      const accounts: SnapshotGraphAccount[] = [];
-      // A `member` value is almost always exactly the member's own DN; reusing that one string instead
-      // of the copy each row brings keeps a large domain's member lists from holding a DN per value.
-      const knownDns = new Map<string, string>();
+      const rows = await db
+        .selectFrom('groups')
+        .select(['object_guid', 'dn', 'sid'])
+        .where('snapshot_id', '=', id)
+        .orderBy('object_guid')
+        .execute();
+      return rows.map((row) => ({ guid: row.object_guid, dn: row.dn, sid: row.sid }));
+    },
+
+    async *graphEdges(id, of) {
+      await requireRunning(db, id);
+      const edges =
+        of === 'nesting'
+          ? db
+              .selectFrom('memberships')
+              .select(['group_guid', 'member_dn', 'member_guid'])
+              .where('snapshot_id', '=', id)
+              .where('direct', '=', 1)
+              .where((eb) =>
+                eb.or([
+                  eb('member_guid', 'is', null),
+                  eb('member_guid', 'in', eb.selectFrom('groups').select('object_guid').where('snapshot_id', '=', id)),
+                ]),
+              )
+          : undefined;
+      const queries =
+        edges === undefined
+          ? chunks(of === 'nesting' ? [] : of.groupGuids).map((guids) =>
+              db
+                .selectFrom('memberships')
+                .select(['group_guid', 'member_dn', 'member_guid'])
+                .where('snapshot_id', '=', id)
+                .where('direct', '=', 1)
+                .where('group_guid', 'in', guids),
+            )
+          : [edges];
+      for (const query of queries) {
+        for await (const row of query.stream()) {
+          yield { groupGuid: row.group_guid, memberDn: row.member_dn, memberGuid: row.member_guid };
+        }
+      }
+    },
+
+    async *graphAccounts(id) {
+      await requireRunning(db, id);
       for await (const row of db
         .selectFrom('accounts')
         .select(['object_guid', 'dn', 'sid', 'primary_group_id'])
         .where('snapshot_id', '=', id)
         .orderBy('object_guid')
         .stream()) {
-        accounts.push({ guid: row.object_guid, dn: row.dn, sid: row.sid, primaryGroupId: row.primary_group_id });
-        knownDns.set(row.dn, row.dn);
+        yield { guid: row.object_guid, dn: row.dn, sid: row.sid, primaryGroupId: row.primary_group_id };
       }
-      const groups: SnapshotGraphGroup[] = [];
-      const groupByGuid = new Map<string, SnapshotGraphGroup>();
-      for await (const row of db
-        .selectFrom('groups')
-        .select(['object_guid', 'dn', 'sid'])
-        .where('snapshot_id', '=', id)
-        .orderBy('object_guid')
-        .stream()) {
-        const group: SnapshotGraphGroup = { guid: row.object_guid, dn: row.dn, sid: row.sid, memberDns: [] };
-        groups.push(group);
-        groupByGuid.set(group.guid, group);
-        knownDns.set(row.dn, row.dn);
-      }
-      for await (const row of db
-        .selectFrom('memberships')
-        .select(['group_guid', 'member_dn'])
-        .where('snapshot_id', '=', id)
-        .where('direct', '=', 1)
-        .stream()) {
-        groupByGuid.get(row.group_guid)?.memberDns.push(knownDns.get(row.member_dn) ?? row.member_dn);
-      }
-      return { accounts, groups };
     },
 
-    writeEffectiveMemberships(id, rows) {
+    writeEffectiveMemberships(id, memberships) {
       return withImmediateTransaction(db, async (trx) => {
         await requireRunning(trx, id);
         let written = 0;
-        for (const batch of batches(rows, EFFECTIVE_ROWS_PER_STATEMENT)) {
+        for (const batch of batches(memberships, EFFECTIVE_ROWS_PER_BATCH)) {
           const values: NewEffectiveMembershipRow[] = batch.map((row) => ({
             snapshot_id: id,
             account_guid: row.accountGuid,
             group_guid: row.groupGuid,
             path: JSON.stringify(row.path),
           }));
-          const [result] = await trx.insertInto('effective_memberships').values(values).execute();
-          written += Number(result?.numInsertedOrUpdatedRows ?? 0n);
+          written += rows.insert('effective_memberships', values);
           // SQLite answers synchronously, so without this turn of the event loop a large domain's rows
           // would be written without the process handling anything else, a cancel request included.
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -488,7 +455,7 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
             ).n,
           ),
         };
-        if (stored.accounts !== counts.accounts || stored.groups !== counts.groups) {
+        if (counts !== undefined && (stored.accounts !== counts.accounts || stored.groups !== counts.groups)) {
           throw new StoreError(
             'INVALID_DATA',
             `Snapshot ${id} holds ${stored.accounts} accounts and ${stored.groups} groups, but the scan counted ${counts.accounts} and ${counts.groups}; it was not marked complete.`,
@@ -526,7 +493,8 @@ export function snapshotsRepository(db: Kysely<WardenDatabase>, clock: Clock): S
 
     async latestComplete(profileId) {
       let query = db.selectFrom('snapshots').selectAll().where('status', '=', 'complete');
-      if (profileId !== undefined) query = query.where('profile_id', '=', profileId);
+      if (profileId === null) query = query.where('profile_id', 'is', null);
+      else if (profileId !== undefined) query = query.where('profile_id', '=', profileId);
       const row = await query.orderBy('finished_at', 'desc').orderBy('started_at', 'desc').executeTakeFirst();
       return row === undefined ? undefined : toSnapshot(row);
     },

@@ -11,6 +11,7 @@ const profile = {
   transport: 'ldaps' as const,
   allowPlainLdap: false,
   bindName: 'svc-warden@corp.example.test',
+  hasSavedPassword: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
@@ -38,8 +39,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       store: { state: 'open', keyProtection: 'passphrase', path: '/tmp/x.db', exists: true },
     }),
     unlockStore: () => ({ state: 'open', keyProtection: 'passphrase', path: '/tmp/x.db', exists: true }),
-    getSettings: () => ({ theme: 'system' }),
-    updateSettings: (changes) => ({ theme: changes.theme ?? 'system' }),
+    getSettings: () => ({ theme: 'system', fuzzyNameThreshold: 0.92 }),
+    updateSettings: (changes) => ({ theme: changes.theme ?? 'system', fuzzyNameThreshold: 0.92 }),
     listProfiles: () => [profile],
     saveProfile: () => profile,
     deleteProfile: () => ({ deleted: true }),
@@ -49,6 +50,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     scanProfile: () => ({ snapshotId: 's', accounts: 1, groups: 1, durationMs: 1, incremental: false }),
     openDemo: () => ({ snapshotId: 'demo', accounts: 604, groups: 60, durationMs: 1, incremental: false }),
     leaveDemo: () => ({ isDemo: false }),
+    previewHrFile: () => Promise.reject(new Error('not called in these tests')),
+    importHrFile: () => Promise.reject(new Error('not called in these tests')),
+    getReconciliation: () => Promise.reject(new Error('not called in these tests')),
+    recordMatchDecision: () => Promise.reject(new Error('not called in these tests')),
     ...overrides,
   };
 }
@@ -67,7 +72,7 @@ describe('router', () => {
     const router = createRouter(handlers(), () => undefined);
     await expect(router.call('updateSettings', { theme: 'dark' })).resolves.toEqual({
       ok: true,
-      value: { theme: 'dark' },
+      value: { theme: 'dark', fuzzyNameThreshold: 0.92 },
     });
   });
 
@@ -108,7 +113,9 @@ describe('router', () => {
 
   it('turns a malformed handler result into an INVALID_OUTPUT error', async () => {
     const router = createRouter(
-      handlers({ getSettings: () => ({ theme: 'purple' }) as unknown as { theme: 'dark' } }),
+      handlers({
+        getSettings: () => ({ theme: 'purple' }) as unknown as { theme: 'dark'; fuzzyNameThreshold: number },
+      }),
       () => undefined,
     );
     const reply = await router.call('getSettings', {});

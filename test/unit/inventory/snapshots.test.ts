@@ -33,6 +33,50 @@ async function count(
 }
 
 describe('snapshots repository', () => {
+  it('ends a running snapshot whose writing process is gone when the next one begins, and keeps a live one', async () => {
+    const store = await newStore();
+    const killed = await store.snapshots.begin({ sourceKind: 'ldap' });
+    const live = await store.snapshots.begin({ sourceKind: 'ldap' });
+    await store.snapshots.writeAccounts(killed, [accountRecord(userEntry('dead'))]);
+    // A process id no process holds: the kernel's limit is far below it.
+    await store.db
+      .updateTable('snapshots')
+      .set({ writer_pid: 2 ** 30 })
+      .where('id', '=', killed)
+      .execute();
+
+    await store.snapshots.begin({ sourceKind: 'ldap' });
+
+    expect(await store.snapshots.get(killed)).toMatchObject({ status: 'failed' });
+    expect((await store.snapshots.get(killed))?.error).toMatch(/process ended/);
+    expect(await count(store, 'accounts', killed)).toBe(0);
+    expect(await store.snapshots.get(live)).toMatchObject({ status: 'running' });
+  });
+
+  it('starts an incremental snapshot as a copy of a complete one, and only of a complete one', async () => {
+    const store = await newStore();
+    const { alice, svc, domainUsers, apps, tier0 } = nestedDomain();
+    const base = await ingestSnapshot({
+      store,
+      snapshot: { sourceKind: 'ldap' },
+      pages: pagesOf([alice, svc], [domainUsers, apps, tier0]),
+    });
+    const copy = await store.snapshots.begin({ sourceKind: 'ldap', baseSnapshotId: base.snapshotId });
+    expect(await store.snapshots.get(copy)).toMatchObject({ kind: 'incremental', baseSnapshotId: base.snapshotId });
+    expect(await count(store, 'accounts', copy)).toBe(base.accounts);
+    expect(await count(store, 'groups', copy)).toBe(base.groups);
+    // Primary-group rows and effective memberships are derived again when the copy completes.
+    expect(await count(store, 'effective_memberships', copy)).toBe(0);
+    await store.snapshots.complete(copy);
+    expect(await count(store, 'memberships', copy)).toBe(await count(store, 'memberships', base.snapshotId));
+    await expectStoreError(
+      store.snapshots.begin({ sourceKind: 'ldap', baseSnapshotId: copy + '-missing' }),
+      'INVALID_DATA',
+    );
+    const running = await store.snapshots.begin({ sourceKind: 'ldap' });
+    await expectStoreError(store.snapshots.begin({ sourceKind: 'ldap', baseSnapshotId: running }), 'INVALID_DATA');
+  });
+
   it('begins a running snapshot that readers do not see until it completes', async () => {
     const store = await newStore();
     const id = await store.snapshots.begin({
@@ -62,7 +106,12 @@ describe('snapshots repository', () => {
     expect(await store.snapshots.writeAccounts(id, [alice, svc].map(accountRecord))).toBe(2);
     const groups = [domainUsers, apps, tier0].map(groupRecord);
     expect(await store.snapshots.writeGroups(id, groups)).toBe(3);
-    expect(await store.snapshots.writeMemberships(id, groups.flatMap(membershipRows))).toBe(4);
+    expect(
+      await store.snapshots.writeMemberships(
+        id,
+        groups.flatMap((group) => membershipRows(group)),
+      ),
+    ).toBe(4);
 
     const done = await store.snapshots.complete(id, { accounts: 2, groups: 3 });
     expect(done).toMatchObject({ status: 'complete', accountCount: 2, groupCount: 3, error: null });

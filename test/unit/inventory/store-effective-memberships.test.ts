@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLdifEntries } from '../../../src/directory';
 import { accountRecord, groupRecord, ingestSnapshot, membershipRows } from '../../../src/inventory';
-import { dominantDomainSid } from '../../../src/inventory/store-effective-memberships';
+import { dominantDomainSid, readPrivilegedGraph } from '../../../src/inventory/store-effective-memberships';
 import { openStore, type SnapshotsRepository, type Store } from '../../../src/store';
 import { expectStoreError, rawKey, tempStorePath, track } from '../store/helpers';
 import { DOMAIN_SID, groupEntry, nestedDomain, pagesOf, userEntry } from './entries';
@@ -35,26 +35,30 @@ async function countOf(store: Store, table: 'accounts' | 'effective_memberships'
 }
 
 describe('the membership graph of a running snapshot', () => {
-  it('reads accounts in GUID order and each group with its member DNs', async () => {
+  it('reads the privileged part only: privileged groups, the groups nested in them and their members', async () => {
     const store = await newStore();
-    const { alice, svc, domainUsers, apps, tier0 } = nestedDomain();
+    const { alice, svc, domainUsers, apps } = nestedDomain();
+    const bystander = userEntry('bystander');
+    const domainAdmins = groupEntry('Domain Admins', [apps.dn], 512);
+    const unrelated = groupEntry('Printers', [bystander.dn, alice.dn], 1600);
     const id = await store.snapshots.begin({ sourceKind: 'ldif' });
-    await store.snapshots.writeAccounts(id, [svc, alice].map(accountRecord));
-    const groups = [domainUsers, apps, tier0].map(groupRecord);
+    await store.snapshots.writeAccounts(id, [svc, alice, bystander].map(accountRecord));
+    const groups = [domainUsers, apps, domainAdmins, unrelated].map(groupRecord);
     await store.snapshots.writeGroups(id, groups);
-    await store.snapshots.writeMemberships(id, groups.flatMap(membershipRows));
-
-    const graph = await store.snapshots.readMembershipGraph(id);
-    const [a, s] = [accountRecord(alice), accountRecord(svc)];
-    expect(graph.accounts).toEqual(
-      [a, s]
-        .sort((x, y) => (x.objectGuid < y.objectGuid ? -1 : 1))
-        .map((r) => ({ guid: r.objectGuid, dn: r.dn, sid: r.sid, primaryGroupId: 513 })),
+    await store.snapshots.writeMemberships(
+      id,
+      groups.flatMap((group) => membershipRows(group)),
     );
+
+    const graph = await readPrivilegedGraph(store, id);
+    expect(graph.domainSid).toBe(DOMAIN_SID);
+    expect(graph.privileged).toEqual(new Set([groupRecord(domainAdmins).objectGuid]));
     const byName = new Map(graph.groups.map((g) => [g.dn.slice(3, g.dn.indexOf(',')), g]));
-    expect(byName.get('Domain Users')?.memberDns).toEqual([]);
+    expect([...byName.keys()].sort()).toEqual(['App-Admins', 'Domain Admins']);
     expect(new Set(byName.get('App-Admins')?.memberDns)).toEqual(new Set(apps.member as string[]));
-    expect(byName.get('Tier0')).toMatchObject({ sid: `${DOMAIN_SID}-1501`, memberDns: [apps.dn] });
+    expect(graph.accounts.map((a) => a.guid).sort()).toEqual(
+      [alice, svc].map((entry) => accountRecord(entry).objectGuid).sort(),
+    );
   });
 
   it('writes rows in several statements in one transaction, paths as JSON arrays', async () => {
@@ -93,7 +97,7 @@ describe('the membership graph of a running snapshot', () => {
     const store = await newStore();
     const id = await store.snapshots.begin({ sourceKind: 'ldap' });
     await store.snapshots.complete(id, { accounts: 0, groups: 0 });
-    await expectStoreError(store.snapshots.readMembershipGraph(id), 'INVALID_DATA');
+    await expectStoreError(store.snapshots.graphGroups(id), 'INVALID_DATA');
     await expectStoreError(store.snapshots.writeEffectiveMemberships(id, []), 'INVALID_DATA');
   });
 });
@@ -109,20 +113,22 @@ describe('dominantDomainSid', () => {
 });
 
 describe('ingestSnapshot and effective memberships', () => {
-  it('stores every transitive membership with its path, primary groups included', async () => {
+  it('stores the transitive memberships of privileged groups with their paths, and no others', async () => {
     const store = await newStore();
-    const { alice, svc, domainUsers, apps, tier0 } = nestedDomain();
+    const { alice, svc, domainUsers, apps } = nestedDomain();
+    const domainAdmins = groupEntry('Domain Admins', [apps.dn], 512);
     const result = await ingestSnapshot({
       store,
       snapshot: { sourceKind: 'ldif' },
-      pages: pagesOf([alice, domainUsers, tier0], [svc, apps]),
+      pages: pagesOf([alice, domainUsers, domainAdmins], [svc, apps]),
     });
     const guid = (entry: typeof alice) => groupRecord(entry).objectGuid;
-    const expected = [alice, svc].flatMap((account) => [
-      { account_guid: accountRecord(account).objectGuid, group_guid: guid(apps), path: [guid(apps)] },
-      { account_guid: accountRecord(account).objectGuid, group_guid: guid(tier0), path: [guid(apps), guid(tier0)] },
-      { account_guid: accountRecord(account).objectGuid, group_guid: guid(domainUsers), path: [guid(domainUsers)] },
-    ]);
+    // App-Admins and Domain Users (the primary group) are not privileged: their rows follow from `member`.
+    const expected = [alice, svc].map((account) => ({
+      account_guid: accountRecord(account).objectGuid,
+      group_guid: guid(domainAdmins),
+      path: [guid(apps), guid(domainAdmins)],
+    }));
     const stored = (await effectiveRows(store, result.snapshotId)).map((r) => ({
       ...r,
       path: JSON.parse(r.path) as string[],
@@ -163,7 +169,7 @@ describe('ingestSnapshot and effective memberships', () => {
   it('stops writing part-way when the scan is cancelled, and keeps none of the rows', async () => {
     const store = await newStore();
     const users = Array.from({ length: 1200 }, (_, i) => userEntry(`many-${i}`));
-    const everyone = groupEntry('Everyone-Here', [], 1700, { member: users.map((u) => u.dn) });
+    const everyone = groupEntry('Domain Admins', [], 512, { member: users.map((u) => u.dn) });
     const outcomes: unknown[] = [];
     const snapshots: SnapshotsRepository = {
       ...store.snapshots,
@@ -213,6 +219,5 @@ describe('ingestSnapshot and effective memberships', () => {
       .filter((r) => r.account_guid === svc.object_guid)
       .map((r) => (JSON.parse(r.path) as string[]).map((guid) => nameOf.get(guid)));
     expect(paths).toContainEqual(['App-Admins', 'Tier0-Admins', 'Domain Admins']);
-    expect(await countOf(store, 'effective_memberships', result.snapshotId)).toBeGreaterThan(result.accounts);
   });
 });

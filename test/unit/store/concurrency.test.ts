@@ -51,6 +51,6 @@ describe('two connections to one store', () => {
       await trx.insertInto('settings').values({ key: 'theme', value: '"dark"' }).execute();
       await expectStoreError(second.settings.update({ theme: 'light' }), 'LOCKED');
     });
-    expect(await second.settings.update({ theme: 'light' })).toEqual({ theme: 'light' });
+    expect(await second.settings.update({ theme: 'light' })).toMatchObject({ theme: 'light' });
   });
 });

@@ -109,7 +109,124 @@ const version2: SchemaSample = {
         proxy_addresses: '["SMTP:svc-web@corp.example","smtp:web@corp.example"]',
       },
     ]);
+    // Schema 3 copies the status of earlier HR records as their raw status.
+    const record = await db.selectFrom('hr_records').select(['status', 'raw_status']).executeTakeFirstOrThrow();
+    expect(record).toEqual({ status: 'active', raw_status: 'active' });
   },
 };
 
-export const samplesByVersion: Readonly<Record<number, SchemaSample>> = { 1: version1, 2: version2 };
+/**
+ * Version 3 adds hr_records.raw_status (filled from status for earlier rows),
+ * hr_imports.file_rows (null for earlier imports) and the hr_mappings table.
+ */
+const version3: SchemaSample = {
+  async insert(db) {
+    await version2.insert(db);
+    await sql`INSERT INTO hr_records (import_id, row_number, employee_id, email, status, raw_status, end_date)
+              VALUES (${IMPORT}, 3, 'E101', 'joe@corp.example', 'terminated', 'Left', '2025-03-31')`.execute(db);
+    await sql`INSERT INTO hr_mappings (file_name, mapping, saved_at)
+              VALUES ('people.csv', '{"email":"Mail"}', '2025-01-02T00:00:00.000Z')`.execute(db);
+  },
+
+  async check(db) {
+    const records = await db
+      .selectFrom('hr_records')
+      .select(['row_number', 'status', 'raw_status'])
+      .orderBy('row_number')
+      .execute();
+    expect(records).toEqual([
+      { row_number: 2, status: 'active', raw_status: null },
+      { row_number: 3, status: 'terminated', raw_status: 'Left' },
+    ]);
+    const imported = await db.selectFrom('hr_imports').select(['id', 'file_rows']).executeTakeFirstOrThrow();
+    expect(imported).toEqual({ id: IMPORT, file_rows: null });
+    const mappings = await db.selectFrom('hr_mappings').select(['file_name', 'mapping']).execute();
+    expect(mappings).toEqual([{ file_name: 'people.csv', mapping: '{"email":"Mail"}' }]);
+  },
+};
+
+/** Version 4 adds profile_saved_passwords: a profile's bind password, when the user saved it. */
+const version4: SchemaSample = {
+  async insert(db) {
+    await version3.insert(db);
+    await sql`INSERT INTO profile_saved_passwords (profile_id, host, bind_name, password, saved_at)
+              VALUES (${PROFILE}, 'dc1.corp.example', 'svc-warden', 'sample password', '2025-01-03T00:00:00.000Z')`.execute(
+      db,
+    );
+  },
+
+  async check(db) {
+    await version3.check(db);
+    const saved = await db.selectFrom('profile_saved_passwords').selectAll().execute();
+    expect(saved).toEqual([
+      {
+        profile_id: PROFILE,
+        host: 'dc1.corp.example',
+        bind_name: 'svc-warden',
+        password: 'sample password',
+        saved_at: '2025-01-03T00:00:00.000Z',
+      },
+    ]);
+  },
+};
+
+/**
+ * Version 5 adds what incremental rescans need to snapshots: kind ('full' for
+ * every earlier one), the base snapshot, the bind name and the writing process.
+ */
+const version5: SchemaSample = {
+  async insert(db) {
+    await version4.insert(db);
+    await sql`INSERT INTO snapshots (id, source_kind, started_at, status, kind, base_snapshot_id, bind_name)
+              VALUES ('sample-incremental', 'ldap', '2025-01-04T00:00:00.000Z', 'complete', 'incremental',
+                      ${SNAPSHOT}, 'svc-warden@corp.example')`.execute(db);
+  },
+
+  async check(db) {
+    await version4.check(db);
+    const snapshots = await db
+      .selectFrom('snapshots')
+      .select(['id', 'kind', 'base_snapshot_id', 'bind_name', 'writer_pid'])
+      .orderBy('started_at')
+      .execute();
+    expect(snapshots).toEqual([
+      { id: SNAPSHOT, kind: 'full', base_snapshot_id: null, bind_name: null, writer_pid: null },
+      {
+        id: 'sample-incremental',
+        kind: 'incremental',
+        base_snapshot_id: SNAPSHOT,
+        bind_name: 'svc-warden@corp.example',
+        writer_pid: null,
+      },
+    ]);
+  },
+};
+
+const version6: SchemaSample = {
+  async insert(db) {
+    await version5.insert(db);
+    await sql`INSERT INTO hr_reconciliations (snapshot_id, hr_import_id, reconciled_at, figures)
+              VALUES (${SNAPSHOT}, ${IMPORT}, '2025-01-05T00:00:00.000Z', '{"enabledAccounts":1}')`.execute(db);
+  },
+
+  async check(db) {
+    await version5.check(db);
+    expect(await db.selectFrom('hr_reconciliations').selectAll().execute()).toEqual([
+      {
+        snapshot_id: SNAPSHOT,
+        hr_import_id: IMPORT,
+        reconciled_at: '2025-01-05T00:00:00.000Z',
+        figures: '{"enabledAccounts":1}',
+      },
+    ]);
+  },
+};
+
+export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
+  1: version1,
+  2: version2,
+  3: version3,
+  4: version4,
+  5: version5,
+  6: version6,
+};

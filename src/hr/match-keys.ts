@@ -1,0 +1,43 @@
+import type { AccountForMatching } from './match-input';
+
+/** The account attribute an exact rule compared, as an administrator would look it up. */
+export type KeyAttribute =
+  'employeeID' | 'employeeNumber' | 'mail' | 'userPrincipalName' | 'proxyAddresses' | 'sAMAccountName';
+
+export interface AccountKey {
+  attribute: KeyAttribute;
+  /** The value as the account holds it, for the explanation. */
+  value: string;
+  /** The value as it is compared. */
+  key: string;
+}
+
+/** Identifiers, addresses and user names compare without surrounding blanks and, as AD compares them, without case. */
+export function normalizeKey(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const key = value.trim().toLowerCase();
+  return key.length === 0 ? undefined : key;
+}
+
+function keyOf(attribute: KeyAttribute, value: string | null, key = normalizeKey(value)): AccountKey[] {
+  return value === null || key === undefined ? [] : [{ attribute, value, key }];
+}
+
+export function employeeIdKeys(account: AccountForMatching): AccountKey[] {
+  return [...keyOf('employeeID', account.employeeId), ...keyOf('employeeNumber', account.employeeNumber)];
+}
+
+/** Only SMTP entries of proxyAddresses are mail addresses; "SMTP:" marks the primary one, "smtp:" an alias. */
+const SMTP_PREFIX = /^smtp:/i;
+
+export function emailKeys(account: AccountForMatching): AccountKey[] {
+  const keys = [...keyOf('mail', account.mail), ...keyOf('userPrincipalName', account.upn)];
+  for (const address of account.proxyAddresses) {
+    if (SMTP_PREFIX.test(address)) keys.push(...keyOf('proxyAddresses', address, normalizeKey(address.slice(5))));
+  }
+  return keys;
+}
+
+export function usernameKeys(account: AccountForMatching): AccountKey[] {
+  return keyOf('sAMAccountName', account.samAccountName);
+}

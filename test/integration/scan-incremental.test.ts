@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionTarget } from '../../src/api/schemas';
+import { scanDirectory, type ScanSummary } from '../../src/inventory';
+import { openStore, type Store } from '../../src/store';
+import { directoryWriter, type DirectoryWriter } from '../dc/directory-writer';
+import { adminLdapsTarget, BIND_ACCOUNTS, startTestDc, type TestDc } from '../dc/test-dc';
+
+let dc: TestDc;
+let dir: string;
+let store: Store;
+let writer: DirectoryWriter;
+
+/** Everything a snapshot holds, as sorted lines without the snapshot's id: two snapshots compare as text. */
+async function contentOf(snapshotId: string): Promise<Record<string, string[]>> {
+  const lines = (rows: readonly object[]): string[] => rows.map((row) => JSON.stringify(row)).sort();
+  const accounts = await store.db.selectFrom('accounts').selectAll().where('snapshot_id', '=', snapshotId).execute();
+  const groups = await store.db.selectFrom('groups').selectAll().where('snapshot_id', '=', snapshotId).execute();
+  const memberships = await store.db
+    .selectFrom('memberships')
+    .select(['group_guid', 'member_dn', 'member_guid', 'direct'])
+    .where('snapshot_id', '=', snapshotId)
+    .execute();
+  const effective = await store.db
+    .selectFrom('effective_memberships')
+    .select(['account_guid', 'group_guid', 'path'])
+    .where('snapshot_id', '=', snapshotId)
+    .execute();
+  const withoutSnapshot = <T extends { snapshot_id: string }>(rows: T[]) =>
+    rows.map(({ snapshot_id: _ignored, ...rest }) => rest);
+  return {
+    accounts: lines(withoutSnapshot(accounts)),
+    groups: lines(withoutSnapshot(groups)),
+    // DNs compare without case, as AD compares them.
+    memberships: lines(memberships.map((row) => ({ ...row, member_dn: row.member_dn.toLowerCase() }))),
+    effective: lines(effective),
+  };
+}
+
+function scan(target: ConnectionTarget, password: string, incremental: boolean): Promise<ScanSummary> {
+  return scanDirectory({ target, password, store, incremental });
+}
+
+const operatorTarget = (): ConnectionTarget => ({
+  ...adminLdapsTarget(dc),
+  bindName: BIND_ACCOUNTS.operator.userPrincipalName,
+});
+
+beforeAll(async () => {
+  dc = await startTestDc();
+  dir = await mkdtemp(join(tmpdir(), 'warden-incremental-'));
+  store = await openStore({
+    path: join(dir, 'warden.db'),
+    key: { kind: 'passphrase', passphrase: 'incremental scans', scrypt: { logN: 10, r: 8, p: 1 } },
+    create: true,
+  });
+  writer = await directoryWriter(dc);
+});
+
+afterAll(async () => {
+  await writer?.close();
+  await store?.close();
+  await dc?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('an incremental scan', () => {
+  const ou = (): string => dc.facts.corpOuDn;
+  const computer = (name: string) => ({
+    objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer'],
+    sAMAccountName: `${name}$`,
+    userAccountControl: '4096',
+  });
+
+  it('gives the snapshot a full scan gives, after adds, edits, renames, moves, deletions and membership changes', async () => {
+    const { notable } = dc.facts;
+    // Objects that exist before the first scan so that the changes below can rename or delete them.
+    await writer.add(`CN=WS-INCR01,${ou()}`, computer('WS-INCR01'));
+    await writer.add(`CN=WS-INCR03,${ou()}`, computer('WS-INCR03'));
+    await writer.add(`CN=Doomed-Group,${ou()}`, {
+      objectClass: ['top', 'group'],
+      sAMAccountName: 'Doomed-Group',
+      member: [notable.leaver, `CN=WS-INCR03,${ou()}`],
+    });
+    await writer.addValues(notable.appAdminsGroup, 'member', [`CN=Doomed-Group,${ou()}`, `CN=WS-INCR01,${ou()}`]);
+
+    const base = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+    expect(base.incremental).toBe(false);
+
+    await writer.add(`CN=svc-incremental-new,${ou()}`, {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user'],
+      sAMAccountName: 'svc-incremental-new',
+      description: 'Created between two scans',
+    });
+    await writer.replace(notable.backupOperatorMember, 'description', ['Edited between two scans']);
+    const renamed = notable.nestedAdminServiceAccount.replace(/^CN=([^,]+)/, 'CN=$1-renamed');
+    await writer.move(notable.nestedAdminServiceAccount, renamed);
+    await writer.move(notable.leaver, notable.leaver.replace(/,.*$/, `,${dc.facts.helpdeskOuDn}`));
+    await writer.remove(notable.accountOperatorMember);
+    await writer.addValues(notable.tier0AdminsGroup, 'member', [notable.serverOperatorMember]);
+    await writer.add(`CN=Incremental-Nested,${ou()}`, {
+      objectClass: ['top', 'group'],
+      sAMAccountName: 'Incremental-Nested',
+      member: [`CN=svc-incremental-new,${ou()}`],
+    });
+    await writer.addValues(notable.appAdminsGroup, 'member', [`CN=Incremental-Nested,${ou()}`]);
+    await writer.move(`CN=WS-INCR01,${ou()}`, `CN=WS-INCR02,${ou()}`);
+    await writer.remove(`CN=WS-INCR03,${ou()}`);
+    await writer.remove(`CN=Doomed-Group,${ou()}`);
+
+    const incremental = await scan(adminLdapsTarget(dc), dc.adminPassword, true);
+    const full = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+
+    expect(incremental).toMatchObject({ incremental: true, baseSnapshotId: base.snapshotId });
+    expect(incremental.changes?.deletionCheck).toBe('tombstones');
+    expect(incremental.changes?.changedAccounts).toBeGreaterThanOrEqual(4);
+    expect(incremental.changes?.removed).toBeGreaterThanOrEqual(2);
+    expect({ accounts: incremental.accounts, groups: incremental.groups }).toEqual({
+      accounts: full.accounts,
+      groups: full.groups,
+    });
+    expect(full.accounts).toBe(base.accounts);
+    expect(await contentOf(incremental.snapshotId)).toEqual(await contentOf(full.snapshotId));
+    expect(await store.snapshots.get(incremental.snapshotId)).toMatchObject({
+      kind: 'incremental',
+      baseSnapshotId: base.snapshotId,
+      status: 'complete',
+    });
+  });
+
+  it('with nothing changed copies the last snapshot, and reads far fewer objects', async () => {
+    const full = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+    const again = await scan(adminLdapsTarget(dc), dc.adminPassword, true);
+    expect(again).toMatchObject({ incremental: true, baseSnapshotId: full.snapshotId });
+    expect((again.changes?.changedAccounts ?? 0) + (again.changes?.changedGroups ?? 0)).toBeLessThan(5);
+    expect(await contentOf(again.snapshotId)).toEqual(await contentOf(full.snapshotId));
+  });
+
+  it('follows an account whose primary group alone changed into its new effective memberships', async () => {
+    const account = dc.facts.notable.bindServiceAccount;
+    // Domain Admins: a privileged group, so the move shows in the stored effective memberships.
+    const latest = await store.snapshots.latestComplete(null);
+    const domainAdmins = await store.db
+      .selectFrom('groups')
+      .select(['dn', 'sid'])
+      .where('snapshot_id', '=', latest?.id ?? '')
+      .where('sid', 'like', '%-512')
+      .executeTakeFirstOrThrow();
+    await writer.addValues(domainAdmins.dn, 'member', [account]);
+    const full = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+    await writer.replace(account, 'primaryGroupID', ['512']);
+    // AD keeps the primary group out of `member`: the group itself does not change.
+    const incremental = await scan(adminLdapsTarget(dc), dc.adminPassword, true);
+    const again = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+    expect(incremental).toMatchObject({ incremental: true, baseSnapshotId: full.snapshotId });
+    expect(await contentOf(incremental.snapshotId)).toEqual(await contentOf(again.snapshotId));
+    expect(await contentOf(incremental.snapshotId)).not.toEqual(await contentOf(full.snapshotId));
+  });
+
+  it('falls back to a full scan, with the reason, when the last snapshot was read by another account', async () => {
+    const summary = await scan(operatorTarget(), BIND_ACCOUNTS.operator.password, true);
+    expect(summary.incremental).toBe(false);
+    expect(summary.fullScanReason).toContain(dc.adminUpn);
+  });
+
+  it('finds deletions for an account that cannot list tombstones, by the GUIDs still there', async () => {
+    const before = await scan(operatorTarget(), BIND_ACCOUNTS.operator.password, false);
+    await writer.remove(dc.facts.notable.serverOperatorMember);
+    await writer.replace(dc.facts.notable.bindBot, 'description', ['Edited while the operator scans']);
+    const incremental = await scan(operatorTarget(), BIND_ACCOUNTS.operator.password, true);
+    const full = await scan(operatorTarget(), BIND_ACCOUNTS.operator.password, false);
+    expect(incremental).toMatchObject({ incremental: true, baseSnapshotId: before.snapshotId });
+    expect(incremental.changes?.deletionCheck).toBe('guid-list');
+    expect(incremental.accounts).toBe(before.accounts - 1);
+    expect(await contentOf(incremental.snapshotId)).toEqual(await contentOf(full.snapshotId));
+  });
+});
