@@ -15,8 +15,15 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/content-security
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Inputs are small JSON; a CA certificate (up to 1 MB in the contract) is the largest. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** An HR file (up to 64 MB in the contract, a third more as base64) is the largest input. */
+const MAX_BODY_BYTES = 90 * 1024 * 1024;
+
+/** The bridge sends a Uint8Array as { __wardenBytes: base64 }: turn it back into one, as IPC would hand it over. */
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('__wardenBytes' in value)) return value;
+  const encoded = (value as { __wardenBytes: unknown }).__wardenBytes;
+  return typeof encoded === 'string' ? new Uint8Array(Buffer.from(encoded, 'base64')) : value;
+}
 
 export interface HarnessOptions {
   /** How the core gets its store key. Default: a random raw key, as with a working OS keystore. */
@@ -121,7 +128,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       let payload: unknown;
       try {
         const body = await readBody(request);
-        payload = body === '' ? undefined : JSON.parse(body);
+        payload = body === '' ? undefined : JSON.parse(body, reviveBytes);
       } catch (error) {
         return sendJson(response, 400, { error: `unreadable body: ${String(error)}` });
       }

@@ -27,12 +27,23 @@
     return { ok: false, error: { code: code, message: message } };
   }
 
+  // IPC's structured clone carries a Uint8Array (an HR file's bytes) as is; JSON
+  // would turn it into an object of indices, so it travels as tagged base64.
+  function encodeBytes(key, value) {
+    if (!(value instanceof Uint8Array)) return value;
+    var binary = '';
+    for (var start = 0; start < value.length; start += 0x8000) {
+      binary += String.fromCharCode.apply(null, Array.from(value.subarray(start, start + 0x8000)));
+    }
+    return { __wardenBytes: window.btoa(binary) };
+  }
+
   function invoke(name, input) {
     return fetch('/__warden/call/' + encodeURIComponent(name), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-warden-token': config.token },
       // Like IPC, an absent input arrives as undefined (an empty body).
-      body: input === undefined ? '' : JSON.stringify(input),
+      body: input === undefined ? '' : JSON.stringify(input, encodeBytes),
     }).then(
       function (response) {
         if (response.status !== 200) {
