@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { Client } from 'ldapts';
 import { TestDcError } from './errors';
@@ -162,5 +162,39 @@ function signal(pid: number, name: NodeJS.Signals): void {
     process.kill(pid, name);
   } catch {
     // Exited in between.
+  }
+}
+
+/** The pids of `pid` and every process below it (samba serves LDAP from child processes). */
+async function processTree(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // The command name is in parentheses and may hold spaces; the parent pid is the second field after it.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (Number.isInteger(parent)) parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
+  }
+  const tree: number[] = [];
+  for (let queue = [pid]; queue.length > 0;) {
+    const next = queue.shift() as number;
+    tree.push(next);
+    queue = queue.concat(parents.get(next) ?? []);
+  }
+  return tree;
+}
+
+/**
+ * Freezes (SIGSTOP) or thaws (SIGCONT) a running samba and its children: a
+ * DC that stops answering mid-operation, so that a test can act while a scan
+ * is known to be in flight.
+ */
+export async function signalSambaTree(pid: number, signal: 'SIGSTOP' | 'SIGCONT'): Promise<void> {
+  for (const member of await processTree(pid)) {
+    try {
+      process.kill(member, signal);
+    } catch {
+      // A child that has just exited has nothing left to freeze.
+    }
   }
 }

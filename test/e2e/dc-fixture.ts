@@ -2,6 +2,7 @@ import { startDc, type RunningDc } from '../dc/dc-instance';
 import type { SeedFacts } from '../dc/company/facts';
 import { ADMIN_PASSWORD, ADMIN_UPN, BASE_DN } from '../dc/domain';
 import { ensureDcTools } from '../dc/packages';
+import { signalSambaTree } from '../dc/process';
 import { createRunDir, removeRunDir } from '../dc/run-dir';
 import { ensureTemplate } from '../dc/template';
 import { test as base } from './harness/fixtures';
@@ -13,6 +14,9 @@ export interface E2eDc {
   adminUpn: string;
   adminPassword: string;
   facts: SeedFacts;
+  /** Freezes the DC (it stops answering, connections stay open) until resume(). */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 /**
@@ -29,6 +33,7 @@ export const test = base.extend<Record<never, never>, { dc: E2eDc }>({
       let dc: RunningDc | undefined;
       try {
         dc = await startDc(template, { parentDir: runDir });
+        const { pid } = dc;
         await use({
           ip: dc.ip,
           caPem: dc.caPem,
@@ -36,6 +41,8 @@ export const test = base.extend<Record<never, never>, { dc: E2eDc }>({
           adminUpn: ADMIN_UPN,
           adminPassword: ADMIN_PASSWORD,
           facts: template.facts,
+          pause: () => signalSambaTree(pid, 'SIGSTOP'),
+          resume: () => signalSambaTree(pid, 'SIGCONT'),
         });
       } finally {
         await dc?.stop();

@@ -222,6 +222,18 @@ const version6: SchemaSample = {
   },
 };
 
+/** Version 7 drops hr_records' lookup indexes; the records written before stay as they were. */
+const version7: SchemaSample = {
+  insert: (db) => version6.insert(db),
+
+  async check(db) {
+    await version6.check(db);
+    const { rows: indexes } = await sql<{ name: string }>`
+      SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hr_records' AND sql IS NOT NULL`.execute(db);
+    expect(indexes).toEqual([]);
+  },
+};
+
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   1: version1,
   2: version2,
@@ -229,4 +241,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   4: version4,
   5: version5,
   6: version6,
+  7: version7,
 };
