@@ -16,7 +16,7 @@ import { generateDataKey, openStore } from '../../src/store';
 import type { Benchmark, BenchRow, Target } from './benchmark';
 import { alternate, median, timed } from './measure';
 
-/** The aim: a 200k-row list imports in at most 5 s. */
+/** The product's aim: a 200k-row list imports in at most 5 s. */
 const IMPORT_TARGET: Target = { of: 'value', max: 5_000 };
 const ROWS = 200_000;
 

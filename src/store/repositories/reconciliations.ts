@@ -140,11 +140,20 @@ export function reconciliationsRepository(db: Kysely<WardenDatabase>, clock: Clo
           guids.push(objectGuid);
           byOutcome.set(outcome, guids);
         }
-        await trx
-          .updateTable('accounts')
-          .set({ hr_outcome: null })
+        // A reconciliation gives every account of the snapshot an outcome; only a partial one needs the old
+        // outcomes cleared first, which would rewrite every row and undo the saving below.
+        const { n } = await trx
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('snapshot_id', '=', input.snapshotId)
-          .execute();
+          .executeTakeFirstOrThrow();
+        if (Number(n) !== input.outcomes.length) {
+          await trx
+            .updateTable('accounts')
+            .set({ hr_outcome: null })
+            .where('snapshot_id', '=', input.snapshotId)
+            .execute();
+        }
         for (const [outcome, guids] of byOutcome) {
           for (let start = 0; start < guids.length; start += GUIDS_PER_STATEMENT) {
             await trx
