@@ -94,11 +94,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
       graphChanged ||= put.graphChanged;
     }
     if (groups.length > 0) {
-      progress.groups += await snapshots.putGroups(
-        snapshotId,
-        groups,
-        groups.flatMap((group) => membershipRows(group)),
-      );
+      progress.groups += await snapshots.putGroups(snapshotId, groups, groups.flatMap(membershipRows));
       graphChanged = true;
     }
     for (const record of [...accounts, ...groups]) changed.add(record.objectGuid);
@@ -163,12 +159,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
     checkAbort();
     const fresh = recordsOf(page).groups.filter((group) => !regrouped.has(group.objectGuid));
     for (const group of fresh) regrouped.add(group.objectGuid);
-    if (fresh.length > 0)
-      await snapshots.putGroups(
-        snapshotId,
-        fresh,
-        fresh.flatMap((group) => membershipRows(group)),
-      );
+    if (fresh.length > 0) await snapshots.putGroups(snapshotId, fresh, fresh.flatMap(membershipRows));
   }
   progress.groups = before;
   graphChanged ||= removed > 0 || regrouped.size > 0;

@@ -27,20 +27,15 @@ export function groupRecord(entry: DirectoryEntry): GroupRecord {
   };
 }
 
-/**
- * The membership rows of a group: one per listed member, duplicates (in any
- * letter case) once. `guidByDn` (keys in lower case) names the members the
- * caller has already seen.
- */
-export function membershipRows(group: GroupRecord, guidByDn?: ReadonlyMap<string, string>): SnapshotMembership[] {
+/** The membership rows of a group: one per listed member, duplicates (in any letter case) once. */
+export function membershipRows(group: GroupRecord): SnapshotMembership[] {
   const seen = new Set<string>();
   const rows: SnapshotMembership[] = [];
   for (const memberDn of group.memberDns) {
     const key = memberDn.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    const memberGuid = guidByDn?.get(key);
-    rows.push({ groupGuid: group.objectGuid, memberDn, ...(memberGuid === undefined ? {} : { memberGuid }) });
+    rows.push({ groupGuid: group.objectGuid, memberDn });
   }
   return rows;
 }

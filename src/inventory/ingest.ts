@@ -54,23 +54,17 @@ export async function ingestSnapshot(options: IngestOptions): Promise<IngestResu
   const { store, signal } = options;
   const snapshotId = await store.snapshots.begin(options.snapshot);
   const progress = new ProgressCounter(options.onProgress, options.estimatedTotal);
-  // Members named by the objects already written: their rows carry the GUID from the start, so that
-  // completing the snapshot has only the rest (groups listed before they were read, foreign members) to resolve.
-  const guidByDn = new Map<string, string>();
   return writeSnapshot(store, snapshotId, signal, async () => {
     for await (const page of readAhead(options.pages)) {
       if (signal?.aborted) throw scanCancelled(snapshotId);
       const { accounts, groups } = recordsOf(page);
-      for (const record of [...accounts, ...groups]) guidByDn.set(record.dn.toLowerCase(), record.objectGuid);
       if (accounts.length > 0) progress.accounts += await store.snapshots.writeAccounts(snapshotId, accounts);
       if (groups.length > 0) {
         progress.groups += await store.snapshots.writeGroups(snapshotId, groups);
-        const memberships = groups.flatMap((group) => membershipRows(group, guidByDn));
-        await store.snapshots.writeMemberships(snapshotId, memberships);
+        await store.snapshots.writeMemberships(snapshotId, groups.flatMap(membershipRows));
       }
       await progress.report(groups.length > 0 ? 'groups' : 'accounts');
     }
-    guidByDn.clear();
     const counts = { accounts: progress.accounts, groups: progress.groups };
     await deriveAndComplete(store, snapshotId, progress, signal, { counts });
     return { snapshotId, ...counts };

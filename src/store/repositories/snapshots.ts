@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql, type Insertable, type Kysely, type SqliteDatabase } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
 import type {
   NewEffectiveMembershipRow,
-  NewMembershipRow,
   SnapshotKind,
   SnapshotSourceKind,
   SnapshotStatus,
@@ -113,12 +112,10 @@ export interface SnapshotGroup {
   usnChanged: number | null;
 }
 
-/** One value of a group's `member` attribute. */
+/** One value of a group's `member` attribute; the member's GUID is resolved from its DN. */
 export interface SnapshotMembership {
   groupGuid: string;
   memberDn: string;
-  /** The member's GUID when the writer knows it already; resolved from the DN when the snapshot completes otherwise. */
-  memberGuid?: string;
 }
 
 /** An account as the membership graph needs it: `guid` is its objectGUID. */
@@ -236,6 +233,18 @@ export function snapshotsRepository(
 ): SnapshotsRepository {
   /** One page of a running snapshot, in one transaction and in chunks; a row already there (same key) is skipped. */
   const rows = new RowInserter(native);
+  let membershipStatement: SqliteStatement | undefined;
+  /**
+   * A `member` value, with the GUID of the account or group it names when that
+   * one is already written (accounts come before groups): an index lookup as
+   * the row goes in, so that completing the snapshot resolves only the rest.
+   */
+  const insertMembership = (): SqliteStatement =>
+    (membershipStatement ??= native.prepare(`
+      INSERT OR IGNORE INTO memberships (snapshot_id, group_guid, member_dn, member_guid, direct)
+      VALUES (?, ?, ?, COALESCE(
+        (SELECT object_guid FROM accounts WHERE snapshot_id = ? AND dn = ?),
+        (SELECT object_guid FROM groups WHERE snapshot_id = ? AND dn = ?)), 1)`));
   /** One page of a running snapshot, in one transaction; a row already there (same key) is skipped. */
   const insertRows = <T extends 'accounts' | 'groups' | 'memberships'>(
     id: string,
@@ -331,14 +340,23 @@ export function snapshotsRepository(
     },
 
     writeMemberships(id, rows) {
-      const values = rows.map((row): NewMembershipRow => ({
-        snapshot_id: id,
-        group_guid: row.groupGuid,
-        member_dn: row.memberDn,
-        member_guid: row.memberGuid ?? null,
-        direct: 1,
-      }));
-      return insertRows(id, 'memberships', values);
+      return withImmediateTransaction(db, async (trx) => {
+        await requireRunning(trx, id);
+        let written = 0;
+        for (const row of rows) {
+          const { changes } = insertMembership().run([
+            id,
+            row.groupGuid,
+            row.memberDn,
+            id,
+            row.memberDn,
+            id,
+            row.memberDn,
+          ]);
+          written += Number(changes);
+        }
+        return written;
+      });
     },
 
     async graphGroups(id) {

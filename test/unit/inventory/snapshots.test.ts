@@ -106,12 +106,7 @@ describe('snapshots repository', () => {
     expect(await store.snapshots.writeAccounts(id, [alice, svc].map(accountRecord))).toBe(2);
     const groups = [domainUsers, apps, tier0].map(groupRecord);
     expect(await store.snapshots.writeGroups(id, groups)).toBe(3);
-    expect(
-      await store.snapshots.writeMemberships(
-        id,
-        groups.flatMap((group) => membershipRows(group)),
-      ),
-    ).toBe(4);
+    expect(await store.snapshots.writeMemberships(id, groups.flatMap(membershipRows))).toBe(4);
 
     const done = await store.snapshots.complete(id, { accounts: 2, groups: 3 });
     expect(done).toMatchObject({ status: 'complete', accountCount: 2, groupCount: 3, error: null });

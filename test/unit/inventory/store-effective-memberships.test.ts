@@ -45,10 +45,7 @@ describe('the membership graph of a running snapshot', () => {
     await store.snapshots.writeAccounts(id, [svc, alice, bystander].map(accountRecord));
     const groups = [domainUsers, apps, domainAdmins, unrelated].map(groupRecord);
     await store.snapshots.writeGroups(id, groups);
-    await store.snapshots.writeMemberships(
-      id,
-      groups.flatMap((group) => membershipRows(group)),
-    );
+    await store.snapshots.writeMemberships(id, groups.flatMap(membershipRows));
 
     const graph = await readPrivilegedGraph(store, id);
     expect(graph.domainSid).toBe(DOMAIN_SID);
