@@ -3,31 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/api/contract';
-import { createCore, type Core } from '../../src/api/core';
-import { generateDataKey } from '../../src/store';
+import type { Core } from '../../src/api/core';
 import { startTestDc, type TestDc } from '../dc/test-dc';
+import { routerValue, startTestCore } from '../unit/api/test-core';
 
 let dc: TestDc;
 let dir: string;
 let core: Core;
 
-async function value<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
-  const reply = await core.router.call(name, input);
-  if (!reply.ok) throw new Error(`${name} failed: ${JSON.stringify(reply.error)}`);
-  return reply.value as OperationOutput<N>;
-}
+const value = <N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> =>
+  routerValue(core.router, name, input);
 
 beforeAll(async () => {
   dc = await startTestDc();
   dir = await mkdtemp(join(tmpdir(), 'warden-core-bind-password-'));
-  core = await createCore({
-    storePath: join(dir, 'warden.db'),
-    keySource: { kind: 'raw', key: generateDataKey() },
-    version: '0.0.0',
-    platform: 'test',
-    resourcesDir: join(import.meta.dirname, '..', '..', 'resources'),
-    emit: () => undefined,
-  });
+  core = await startTestCore(dir);
 });
 
 afterAll(async () => {

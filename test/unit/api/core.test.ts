@@ -3,37 +3,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OperationInput, OperationName, OperationOutput, ProgressEvent } from '../../../src/api/contract';
-import { createCore, type Core, type KeySource } from '../../../src/api/core';
+import type { ProgressEvent } from '../../../src/api/contract';
+import type { Core, KeySource } from '../../../src/api/core';
 import { generateDataKey } from '../../../src/store';
+import { routerValue, startTestCore } from './test-core';
 
-const resourcesDir = join(import.meta.dirname, '..', '..', '..', 'resources');
 let dir: string;
 let core: Core | undefined;
 let events: ProgressEvent[];
 
 async function start(keySource: KeySource = { kind: 'raw', key: generateDataKey() }): Promise<Core> {
-  core = await createCore({
-    storePath: join(dir, 'warden.db'),
-    keySource,
-    version: '0.0.0',
-    platform: 'test',
-    resourcesDir,
-    emit: (event) => events.push(event),
-  });
-  return core;
+  const started = await startTestCore(dir, { keySource, emit: (event) => events.push(event) });
+  core = started;
+  return started;
 }
 
-/** A typed call through the router, as the renderer makes it; a failed reply fails the test with its error. */
-async function value<N extends OperationName>(
-  router: Core['router'],
-  name: N,
-  input: OperationInput<N>,
-): Promise<OperationOutput<N>> {
-  const settled = await router.call(name, input);
-  if (!settled.ok) throw new Error(`${name} failed: ${JSON.stringify(settled.error)}`);
-  return settled.value as OperationOutput<N>;
-}
+const value = routerValue;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'warden-core-'));
@@ -87,17 +72,11 @@ describe('core', () => {
   });
 
   it('reports a demo that cannot be read in plain words and stays on the user store', async () => {
-    core = await createCore({
-      storePath: join(dir, 'warden.db'),
-      keySource: { kind: 'raw', key: generateDataKey() },
-      version: '0.0.0',
-      platform: 'test',
-      resourcesDir: join(dir, 'no-resources-here'),
-      emit: () => undefined,
-    });
-    const reply = await core.router.call('openDemo', {});
+    const started = await startTestCore(dir, { resourcesDir: join(dir, 'no-resources-here') });
+    core = started;
+    const reply = await started.router.call('openDemo', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'LDIF_NOT_FOUND' } });
-    expect(await value(core.router, 'getAppInfo', {})).toMatchObject({ isDemo: false });
+    expect(await value(started.router, 'getAppInfo', {})).toMatchObject({ isDemo: false });
     expect(existsSync(join(dir, 'warden.db.demo'))).toBe(false);
   });
 });

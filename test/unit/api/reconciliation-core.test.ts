@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput, OperationName, OperationOutput } from '../../../src/api/contract';
-import { createCore, type Core } from '../../../src/api/core';
+import type { Core } from '../../../src/api/core';
 import { generateDataKey, openStore } from '../../../src/store';
 import { account, person } from '../hr/people';
 import { importPeople, writeSnapshot } from '../hr/store-fixtures';
+import { routerValue, startTestCore } from './test-core';
 
 let dir: string;
 let core: Core | undefined;
@@ -33,22 +34,13 @@ async function start(): Promise<Core> {
   } finally {
     await store.close();
   }
-  core = await createCore({
-    storePath,
-    keySource: { kind: 'raw', key },
-    version: '0.0.0',
-    platform: 'test',
-    resourcesDir: dir,
-    emit: () => undefined,
-  });
+  core = await startTestCore(dir, { keySource: { kind: 'raw', key }, resourcesDir: dir });
   return core;
 }
 
 /** A typed call through the router, as the renderer makes it; a failed reply fails the test with its error. */
 async function value<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
-  const settled = await (core ?? (await start())).router.call(name, input);
-  if (!settled.ok) throw new Error(`${name} failed: ${JSON.stringify(settled.error)}`);
-  return settled.value as OperationOutput<N>;
+  return routerValue((core ?? (await start())).router, name, input);
 }
 
 beforeEach(async () => {
