@@ -8,6 +8,7 @@ import * as savedBindPassword from './004_saved_bind_password';
 import * as incrementalSnapshots from './005_incremental_snapshots';
 import * as hrReconciliations from './006_hr_reconciliations';
 import * as hrRecordsIndexes from './007_hr_records_without_lookup_indexes';
+import * as partialClassificationIndexes from './008_partial_classification_indexes';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -37,6 +38,7 @@ const steps: readonly SchemaStep[] = [
   { name: '005_incremental_snapshots', up: fromStatements(incrementalSnapshots.statements) },
   { name: '006_hr_reconciliations', up: fromStatements(hrReconciliations.statements) },
   { name: '007_hr_records_without_lookup_indexes', up: fromStatements(hrRecordsIndexes.statements) },
+  { name: '008_partial_classification_indexes', up: fromStatements(partialClassificationIndexes.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

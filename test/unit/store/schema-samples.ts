@@ -234,6 +234,21 @@ const version7: SchemaSample = {
   },
 };
 
+/** Version 8 indexes risk tier, owner and the NHI flag only where they have a value. */
+const version8: SchemaSample = {
+  insert: (db) => version7.insert(db),
+
+  async check(db) {
+    await version7.check(db);
+    const { rows } = await sql<{ name: string; sql: string }>`
+      SELECT name, sql FROM sqlite_master
+      WHERE type = 'index' AND name IN ('accounts_by_risk_tier', 'accounts_by_owner', 'accounts_by_is_nhi')
+      ORDER BY name`.execute(db);
+    expect(rows.map((row) => row.name)).toEqual(['accounts_by_is_nhi', 'accounts_by_owner', 'accounts_by_risk_tier']);
+    for (const row of rows) expect(row.sql).toMatch(/WHERE \w+ IS NOT NULL$/);
+  },
+};
+
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   1: version1,
   2: version2,
@@ -242,4 +257,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   5: version5,
   6: version6,
   7: version7,
+  8: version8,
 };
