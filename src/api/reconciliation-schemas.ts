@@ -11,6 +11,7 @@ const MatchCandidateSchema = z
   .object({
     employeeId: z.string().nullable(),
     rowNumber: z.number().int(),
+    name: z.string().nullable(),
     attribute: z.string().optional(),
     value: z.string().optional(),
     score: z.number().optional(),
@@ -21,6 +22,7 @@ export const AccountResultSchema = z
   .object({
     objectGuid: z.string(),
     samAccountName: z.string(),
+    displayName: z.string().nullable(),
     enabled: z.boolean(),
     outcome: AccountOutcomeSchema,
     rule: z.enum(MATCH_RULES).nullable(),
@@ -86,6 +88,7 @@ export const ReconciliationSchema = z
         .object({
           employeeId: z.string().nullable(),
           rowNumber: z.number().int(),
+          name: z.string().nullable(),
           status: z.enum(HR_STATUSES).nullable(),
           outcome: z.literal('no-account'),
         })

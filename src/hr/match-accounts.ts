@@ -8,6 +8,7 @@ import {
   isEnabled,
   isLeaver,
   isoDay,
+  personName,
   personOutcome,
   type AccountResult,
   type EmployeeResult,
@@ -50,8 +51,11 @@ interface Entry {
   person: HrPerson | null;
 }
 
-function candidateOf(person: HrPerson, extra: Omit<MatchCandidate, 'employeeId' | 'rowNumber'> = {}): MatchCandidate {
-  return { employeeId: person.employeeId, rowNumber: person.rowNumber, ...extra };
+function candidateOf(
+  person: HrPerson,
+  extra: Omit<MatchCandidate, 'employeeId' | 'rowNumber' | 'name'> = {},
+): MatchCandidate {
+  return { employeeId: person.employeeId, rowNumber: person.rowNumber, name: personName(person), ...extra };
 }
 
 function whoDecided(decision: MatchDecision): string {
@@ -99,6 +103,7 @@ export function matchAccounts(
       result: {
         objectGuid: account.objectGuid,
         samAccountName: account.samAccountName,
+        displayName: account.displayName,
         enabled,
         outcome: 'none',
         rule: null,
@@ -322,6 +327,7 @@ function employeesWithoutAccount(entries: readonly Entry[], people: readonly HrP
     .map((person) => ({
       employeeId: person.employeeId,
       rowNumber: person.rowNumber,
+      name: personName(person),
       status: person.status,
       outcome: 'no-account' as const,
     }));

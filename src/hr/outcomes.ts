@@ -41,6 +41,8 @@ export type MatchRule = (typeof MATCH_RULES)[number];
 export interface MatchCandidate {
   employeeId: string | null;
   rowNumber: number;
+  /** The person's name as the HR list gives it, for people reading the result. */
+  name: string | null;
   /** The account attribute compared, when an exact rule matched. */
   attribute?: KeyAttribute;
   /** The value compared, as the account holds it. */
@@ -52,6 +54,7 @@ export interface MatchCandidate {
 export interface AccountResult {
   objectGuid: string;
   samAccountName: string;
+  displayName: string | null;
   enabled: boolean;
   outcome: AccountOutcome;
   /** The rule that decided; null when no rule found anyone. */
@@ -71,6 +74,7 @@ export interface AccountResult {
 export interface EmployeeResult {
   employeeId: string | null;
   rowNumber: number;
+  name: string | null;
   status: HrPerson['status'];
   outcome: 'no-account';
 }
@@ -98,4 +102,10 @@ export function isEnabled(userAccountControl: number | null): boolean {
 export function personOutcome(person: HrPerson, enabled: boolean, today: string): AccountOutcome {
   if (!enabled) return 'matched-disabled';
   return isLeaver(person, today) ? 'leaver' : 'matched';
+}
+
+/** A person's name from the HR list: the display name, else first and last name. */
+export function personName(person: Pick<HrPerson, 'displayName' | 'firstName' | 'lastName'>): string | null {
+  const name = person.displayName ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
+  return name === '' ? null : name;
 }

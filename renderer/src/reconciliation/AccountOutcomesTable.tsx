@@ -29,12 +29,12 @@ const DECIDED_LABELS: Record<NonNullable<AccountResult['decided']>, string> = {
 function describePerson(account: AccountResult): { name: string; detail: string | undefined } | undefined {
   const { person, candidates } = account;
   if (person !== null) {
-    const detail = [`HR row ${person.rowNumber}`];
+    const detail = [person.employeeId ?? 'no employee ID', `HR row ${person.rowNumber}`];
     if (person.score !== undefined) detail.push(`name ${Math.round(person.score * 100)}% alike`);
-    return { name: person.employeeId ?? 'no employee ID', detail: detail.join(' · ') };
+    return { name: person.name ?? person.employeeId ?? 'no name on the HR list', detail: detail.join(' · ') };
   }
   if (candidates.length === 0) return undefined;
-  const ids = candidates.map((candidate) => candidate.employeeId ?? `HR row ${candidate.rowNumber}`);
+  const ids = candidates.map((candidate) => candidate.name ?? candidate.employeeId ?? `HR row ${candidate.rowNumber}`);
   return { name: `${candidates.length} candidates`, detail: ids.join(', ') };
 }
 

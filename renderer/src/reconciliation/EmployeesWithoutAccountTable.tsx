@@ -18,6 +18,7 @@ export function EmployeesWithoutAccountTable({ employees }: { employees: Reconci
           <TableHeaderCell>Employee ID</TableHeaderCell>
           <TableHeaderCell>HR row</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Name</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -26,6 +27,7 @@ export function EmployeesWithoutAccountTable({ employees }: { employees: Reconci
             <TableCell>{employee.employeeId ?? '—'}</TableCell>
             <TableCell>{employee.rowNumber}</TableCell>
             <TableCell>{employee.status === null ? 'No status' : STATUS_LABELS[employee.status]}</TableCell>
+            <TableCell>{employee.name ?? '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -70,7 +70,7 @@ describe('warden reconcile', () => {
       'svc-app': ['none', null, undefined],
     });
     expect(output['employees']).toEqual([
-      { employeeId: 'E3', rowNumber: expect.any(Number), status: 'active', outcome: 'no-account' },
+      { employeeId: 'E3', rowNumber: expect.any(Number), name: 'New Starter', status: 'active', outcome: 'no-account' },
     ]);
     expect(output['figures']).toMatchObject({ enabledAccounts: 3, activeEmployees: 2, imbalance: 1, nhiPerHuman: 0.5 });
   });

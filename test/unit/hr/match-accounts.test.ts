@@ -120,7 +120,7 @@ describe('outcomes', () => {
     );
     expect(result.accounts[0]).toMatchObject({ outcome: 'none', rule: null, person: null });
     expect(result.employees).toEqual([
-      { employeeId: 'E5', rowNumber: alone.rowNumber, status: 'active', outcome: 'no-account' },
+      { employeeId: 'E5', rowNumber: alone.rowNumber, name: 'Nadia Quist', status: 'active', outcome: 'no-account' },
     ]);
   });
 });

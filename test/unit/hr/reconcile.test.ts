@@ -51,7 +51,7 @@ describe('reconcile', () => {
       'svc-old': 'none',
     });
     expect(result.employees).toEqual([
-      { employeeId: 'E4', rowNumber: dee.rowNumber, status: 'active', outcome: 'no-account' },
+      { employeeId: 'E4', rowNumber: dee.rowNumber, name: 'Dee Nobody', status: 'active', outcome: 'no-account' },
     ]);
     expect(result.figures).toMatchObject({ enabledAccounts: 4, activeEmployees: 3, imbalance: 1, nhiPerHuman: 0.5 });
     const stored = await store.db
