@@ -81,13 +81,7 @@ export async function copySnapshotRows(db: Kysely<WardenDatabase>, fromId: strin
 /** Values per IN (...) list; SQLite binds at most 32,766. */
 const KEYS_PER_STATEMENT = 500;
 
-function keyChunks(keys: readonly string[]): string[][] {
-  const result: string[][] = [];
-  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
-    result.push(keys.slice(start, start + KEYS_PER_STATEMENT));
-  }
-  return result;
-}
+const keyChunks = (keys: readonly string[]): string[][] => chunks(keys, KEYS_PER_STATEMENT);
 
 function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint; numAffectedRows?: bigint }): number {
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? result.numAffectedRows ?? 0n);
@@ -99,19 +93,11 @@ interface Rename {
 }
 
 /** Objects about to be replaced whose DN differs in the new rows: renamed or moved on the DC. */
-async function renamesOf(
-  db: Kysely<WardenDatabase>,
-  id: string,
-  table: 'accounts' | 'groups',
+function renamesFrom(
+  current: readonly { object_guid: string; dn: string }[],
   rows: readonly { objectGuid: string; dn: string }[],
-): Promise<Rename[]> {
+): Rename[] {
   const newDn = new Map(rows.map((row) => [row.objectGuid, row.dn]));
-  const current = await db
-    .selectFrom(table)
-    .select(['object_guid', 'dn'])
-    .where('snapshot_id', '=', id)
-    .where('object_guid', 'in', [...newDn.keys()])
-    .execute();
   return current.flatMap((row) => {
     const to = newDn.get(row.object_guid);
     return to === undefined || to === row.dn ? [] : [{ from: row.dn, to }];
@@ -194,14 +180,7 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
             'accounts',
             chunk.map((row) => accountRow(id, row)),
           );
-          await repointReferences(
-            trx,
-            id,
-            chunk.flatMap((row) => {
-              const from = previous.get(row.objectGuid)?.dn;
-              return from === undefined || from === row.dn ? [] : [{ from, to: row.dn }];
-            }),
-          );
+          await repointReferences(trx, id, renamesFrom(before, chunk));
         }
         return { written, graphChanged };
       });
@@ -211,8 +190,14 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
       return inRunning(id, async (trx) => {
         let written = 0;
         for (const chunk of chunks(groups)) {
-          const renames = await renamesOf(trx, id, 'groups', chunk);
           const guids = chunk.map((group) => group.objectGuid);
+          const before = await trx
+            .selectFrom('groups')
+            .select(['object_guid', 'dn'])
+            .where('snapshot_id', '=', id)
+            .where('object_guid', 'in', guids)
+            .execute();
+          const renames = renamesFrom(before, chunk);
           await trx.deleteFrom('memberships').where('snapshot_id', '=', id).where('group_guid', 'in', guids).execute();
           await trx.deleteFrom('groups').where('snapshot_id', '=', id).where('object_guid', 'in', guids).execute();
           written += inserter.insert(

@@ -7,11 +7,9 @@ import type { Snapshot, SnapshotAccount, SnapshotGroup } from './snapshots';
 /** Rows per batch of a change: few enough that the IN (...) lists of their keys stay well inside SQLite's bound-value limit. */
 export const ROWS_PER_STATEMENT = 200;
 
-export function chunks<T>(rows: readonly T[]): T[][] {
+export function chunks<T>(rows: readonly T[], size: number = ROWS_PER_STATEMENT): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    result.push(rows.slice(start, start + ROWS_PER_STATEMENT));
-  }
+  for (let start = 0; start < rows.length; start += size) result.push(rows.slice(start, start + size));
   return result;
 }
 
