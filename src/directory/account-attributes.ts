@@ -19,6 +19,7 @@ export const ACCOUNT_ATTRIBUTES: readonly string[] = [
   'department',
   'title',
   'manager',
+  'managedBy',
   'description',
   'info',
   'userAccountControl',

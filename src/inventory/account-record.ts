@@ -33,6 +33,7 @@ export function accountRecord(entry: DirectoryEntry): AccountRecord {
     department: text(entry, 'department'),
     title: text(entry, 'title'),
     managerDn: text(entry, 'manager'),
+    managedBy: text(entry, 'managedBy'),
     description: text(entry, 'description'),
     info: text(entry, 'info'),
     dn: entry.dn,

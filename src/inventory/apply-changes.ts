@@ -134,7 +134,9 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
       tombstones.map((tombstone) => tombstone.guid),
     );
     const formerDns = tombstones.flatMap((tombstone) => (tombstone.formerDn === undefined ? [] : [tombstone.formerDn]));
-    graphChanged ||= (await snapshots.removeMembers(snapshotId, formerDns)) > 0;
+    // Called whatever graphChanged already is: the references to deleted objects must go in any case.
+    const membersRemoved = await snapshots.removeMembers(snapshotId, formerDns);
+    graphChanged ||= membersRemoved > 0;
   } else {
     const live = new Set<string>();
     for (const pages of [

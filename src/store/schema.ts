@@ -116,6 +116,8 @@ export interface AccountsTable {
   info: string | null;
   /** JSON array of proxyAddresses values ("SMTP:primary@…", "smtp:alias@…"). */
   proxy_addresses: ColumnType<JsonText, JsonText | undefined, JsonText>;
+  /** DN in `managedBy`: where the owner of a gMSA, sMSA or dMSA is usually recorded. */
+  managed_by: string | null;
 
   // Derived by the classification and risk stages; null until they have run.
   type: string | null;

@@ -44,6 +44,7 @@ function snapshotAccount(account: AccountForMatching): SnapshotAccount {
   return {
     ...account,
     sid: null,
+    managedBy: null,
     department: null,
     title: null,
     description: null,

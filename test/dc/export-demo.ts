@@ -64,7 +64,7 @@ domain. Nothing here belongs to a real organisation.
   columns) of ${options.entries} objects: every person, service account, bot,
   AI agent, gMSA and sMSA, and every group, with the attributes Warden reads
   (objectGUID, objectSid, userAccountControl, lastLogonTimestamp, pwdLastSet,
-  servicePrincipalName, member, manager, …). ${(options.bytes / 1024).toFixed(0)} KiB.
+  servicePrincipalName, member, manager, managedBy, …). ${(options.bytes / 1024).toFixed(0)} KiB.
 - \`corp-demo-hr.csv\` — the HR list of the same company (employees,
   contractors, leavers): ${counts.hrRows} rows, ${counts.hrWithoutAccount} of them people without an account.
 

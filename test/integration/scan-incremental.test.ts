@@ -97,6 +97,8 @@ describe('an incremental scan', () => {
       member: [notable.leaver, `CN=WS-INCR03,${ou()}`],
     });
     await writer.addValues(notable.appAdminsGroup, 'member', [`CN=Doomed-Group,${ou()}`, `CN=WS-INCR01,${ou()}`]);
+    // An owner deleted below: AD drops the link from the sMSA.
+    await writer.replace(notable.smsa, 'managedBy', [`CN=WS-INCR03,${ou()}`]);
 
     const base = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
     expect(base.incremental).toBe(false);
@@ -110,6 +112,9 @@ describe('an incremental scan', () => {
     const renamed = notable.nestedAdminServiceAccount.replace(/^CN=([^,]+)/, 'CN=$1-renamed');
     await writer.move(notable.nestedAdminServiceAccount, renamed);
     await writer.move(notable.leaver, notable.leaver.replace(/,.*$/, `,${dc.facts.helpdeskOuDn}`));
+    // The gMSA's managedBy (and the manager of the people the owner manages) follow the rename.
+    const renamedOwner = notable.gmsaOwner.replace(/^CN=([^,]+)/, 'CN=$1 Renamed');
+    await writer.move(notable.gmsaOwner, renamedOwner);
     await writer.remove(notable.accountOperatorMember);
     await writer.addValues(notable.tier0AdminsGroup, 'member', [notable.serverOperatorMember]);
     await writer.add(`CN=Incremental-Nested,${ou()}`, {
@@ -137,6 +142,17 @@ describe('an incremental scan', () => {
     expect(await contentOf(incremental.snapshotId, ADMINISTRATOR)).toEqual(
       await contentOf(full.snapshotId, ADMINISTRATOR),
     );
+    const owners = await store.db
+      .selectFrom('accounts')
+      .select(['dn', 'managed_by'])
+      .where('snapshot_id', '=', incremental.snapshotId)
+      .where('dn', 'in', [notable.gmsa, notable.smsa])
+      .orderBy('dn')
+      .execute();
+    expect(owners).toEqual([
+      { dn: notable.gmsa, managed_by: renamedOwner },
+      { dn: notable.smsa, managed_by: null },
+    ]);
     expect(await store.snapshots.get(incremental.snapshotId)).toMatchObject({
       kind: 'incremental',
       baseSnapshotId: base.snapshotId,

@@ -145,6 +145,16 @@ describe('a full scan of the test domain', () => {
     expect(JSON.parse(smsa.object_classes)).toContain('msDS-ManagedServiceAccount');
   });
 
+  it("keeps the gMSA's owner as its managedBy names it", async () => {
+    const gmsa = await accountByDn(first.snapshotId, dc.facts.notable.gmsa);
+    const owner = await accountByDn(first.snapshotId, dc.facts.notable.gmsaOwner);
+    expect(gmsa.managed_by).toBe(dc.facts.notable.gmsaOwner);
+    expect(gmsa.managed_by).toBe(owner.dn);
+    expect(gmsa.manager_dn).toBeNull();
+    const smsa = await accountByDn(first.snapshotId, dc.facts.notable.smsa);
+    expect(smsa.managed_by).toBeNull();
+  });
+
   it('keeps the objectGUID as the directory has it', async () => {
     const dn = dc.facts.notable.bindServiceAccount;
     const entry = await withConnection(async (connection) => {

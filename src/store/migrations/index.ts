@@ -9,6 +9,7 @@ import * as incrementalSnapshots from './005_incremental_snapshots';
 import * as hrReconciliations from './006_hr_reconciliations';
 import * as hrRecordsIndexes from './007_hr_records_without_lookup_indexes';
 import * as partialClassificationIndexes from './008_partial_classification_indexes';
+import * as accountManagedBy from './009_account_managed_by';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -39,6 +40,7 @@ const steps: readonly SchemaStep[] = [
   { name: '006_hr_reconciliations', up: fromStatements(hrReconciliations.statements) },
   { name: '007_hr_records_without_lookup_indexes', up: fromStatements(hrRecordsIndexes.statements) },
   { name: '008_partial_classification_indexes', up: fromStatements(partialClassificationIndexes.statements) },
+  { name: '009_account_managed_by', up: fromStatements(accountManagedBy.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

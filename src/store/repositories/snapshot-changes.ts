@@ -111,11 +111,15 @@ function renamesFrom(
  */
 async function repointReferences(db: Kysely<WardenDatabase>, id: string, renames: readonly Rename[]): Promise<void> {
   for (const { from, to } of renames) {
+    // Both account columns in one pass: neither is indexed, so each statement reads the whole snapshot.
     await db
       .updateTable('accounts')
-      .set({ manager_dn: to })
+      .set((eb) => ({
+        manager_dn: eb.case().when('manager_dn', '=', from).then(to).else(eb.ref('manager_dn')).end(),
+        managed_by: eb.case().when('managed_by', '=', from).then(to).else(eb.ref('managed_by')).end(),
+      }))
       .where('snapshot_id', '=', id)
-      .where('manager_dn', '=', from)
+      .where((eb) => eb.or([eb('manager_dn', '=', from), eb('managed_by', '=', from)]))
       .execute();
     await db
       .updateTable('groups')
@@ -130,9 +134,12 @@ async function clearReferences(db: Kysely<WardenDatabase>, id: string, dns: read
   for (const chunk of keyChunks(dns)) {
     await db
       .updateTable('accounts')
-      .set({ manager_dn: null })
+      .set((eb) => ({
+        manager_dn: eb.case().when('manager_dn', 'in', chunk).then(null).else(eb.ref('manager_dn')).end(),
+        managed_by: eb.case().when('managed_by', 'in', chunk).then(null).else(eb.ref('managed_by')).end(),
+      }))
       .where('snapshot_id', '=', id)
-      .where('manager_dn', 'in', chunk)
+      .where((eb) => eb.or([eb('manager_dn', 'in', chunk), eb('managed_by', 'in', chunk)]))
       .execute();
     await db
       .updateTable('groups')

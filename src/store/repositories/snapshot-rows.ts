@@ -78,6 +78,7 @@ export function accountRow(snapshotId: string, account: SnapshotAccount): NewAcc
     department: account.department,
     title: account.title,
     manager_dn: account.managerDn,
+    managed_by: account.managedBy,
     description: account.description,
     info: account.info,
     dn: account.dn,

@@ -80,6 +80,8 @@ export interface SnapshotAccount {
   department: string | null;
   title: string | null;
   managerDn: string | null;
+  /** The DN in `managedBy`: the owner of a gMSA, sMSA or dMSA, where one is recorded. */
+  managedBy: string | null;
   description: string | null;
   info: string | null;
   dn: string;

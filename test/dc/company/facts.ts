@@ -43,7 +43,7 @@ export interface SeedFacts {
     aesOnly: number;
     adminCount: number;
     unhintedAiAgents: number;
-    /** Non-human accounts whose `manager` has left according to HR. */
+    /** Non-human accounts whose owner (`manager`, else `managedBy`) has left according to HR. */
     ownedByLeaver: number;
     /** People HR marks Terminated whose account is still enabled. */
     leaversEnabled: number;
@@ -112,7 +112,8 @@ export function computeFacts(
     if (hasFlag(account.uac, UAC.DONT_EXPIRE_PASSWORD)) passwordNeverExpires += 1;
     if (account.adminCount) adminCount += 1;
     if (account.unhinted) unhintedAiAgents += 1;
-    if (NON_HUMAN.has(account.kind) && account.managerDn && leaverDns.has(account.managerDn)) ownedByLeaver += 1;
+    const ownerDn = account.managerDn ?? account.managedByDn;
+    if (NON_HUMAN.has(account.kind) && ownerDn && leaverDns.has(ownerDn)) ownedByLeaver += 1;
     if (account.kind === 'person' && account.leaver) {
       if (disabled) leaversDisabled += 1;
       else leaversEnabled += 1;

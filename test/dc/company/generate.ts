@@ -100,6 +100,8 @@ export function generateCompany(params: SeedParameters): Company {
   const tier0Admins = admins.slice(0, tier0Count);
 
   const notable = makeNotableAccounts(ctx, notablePeople, owners);
+  const gmsaOwner = notable.gmsa.managedByDn;
+  if (!gmsaOwner) throw new Error('the notable gMSA has no managedBy');
   const services = makeServiceAccounts(ctx, owners, parts.services);
   const bots = [...makeBots(ctx, owners, parts.bots), ...makeAiAgents(ctx, owners, parts.aiAgents)];
   makeManagedServiceAccounts(ctx, parts.gmsa, parts.smsa);
@@ -148,6 +150,7 @@ export function generateCompany(params: SeedParameters): Company {
       domainAdminsGroup: BUILTIN_GROUPS.domainAdmins,
       bigGroup: plan.bigGroup.dn,
       gmsa: notable.gmsa.dn,
+      gmsaOwner,
       smsa: notable.smsa.dn,
       unhintedAiAgent: notable.unhintedAiAgent.dn,
       leaver: notablePeople.leaver.account.dn,

@@ -36,6 +36,8 @@ export interface Account {
   password?: string;
   /** DN written to `manager`: the owner of a non-human account, the line manager of a person. */
   managerDn?: string;
+  /** DN written to `managedBy`: the owner of a gMSA or sMSA, as the admin tools record it. */
+  managedByDn?: string;
   /** True when the HR file says the owner or the person has left. */
   leaver?: boolean;
   /** Agents whose name gives nothing away. */
@@ -66,6 +68,7 @@ export type NotableRole =
   | 'domainAdminsGroup'
   | 'bigGroup'
   | 'gmsa'
+  | 'gmsaOwner'
   | 'smsa'
   | 'unhintedAiAgent'
   | 'leaver'

@@ -191,6 +191,8 @@ export interface MsaSpec {
   spns?: string[];
   /** SDDL of who may read a gMSA's password. */
   passwordReaders?: string;
+  /** Written to `managedBy`. */
+  owner?: Person;
 }
 
 /** gMSAs and sMSAs, in the container AD puts them in, with the workstation-trust uAC they carry. */
@@ -205,6 +207,7 @@ export function makeManagedServiceAccount(ctx: GeneratorContext, spec: MsaSpec):
     uac: UAC.WORKSTATION_TRUST_ACCOUNT,
     lastLogon: lastLogonFor(ctx, MSA_LOGONS),
     accountExpires: undefined,
+    leaver: spec.owner?.status === 'Terminated',
     attributes: [
       ['description', spec.description],
       ['dNSHostName', `${cn}.${DNS_DOMAIN}`],
@@ -213,6 +216,7 @@ export function makeManagedServiceAccount(ctx: GeneratorContext, spec: MsaSpec):
       ['msDS-GroupMSAMembership', spec.passwordReaders],
       ['msDS-SupportedEncryptionTypes', '28'],
     ],
+    ...(spec.owner ? { managedByDn: spec.owner.account.dn } : {}),
   };
   ctx.accounts.push(account);
   return account;

@@ -71,6 +71,9 @@ export interface NotableAccounts {
 export function makeNotableAccounts(ctx: GeneratorContext, people: NotablePeople, owners: Owners): NotableAccounts {
   const { rng, names, now } = ctx;
   const owner = (): Person => rng.pick(owners.current);
+  // No draw from the generator: the rest of the seed, and the demo exported from it, do not shift.
+  const gmsaOwner = owners.current.find((person) => person.status === 'Active');
+  if (!gmsaOwner) throw new Error('no active employee to own the gMSA');
   const fresh = (): Date | undefined => lastLogonFor(ctx, FRESH_ONLY);
   const service = (sam: string, extra: Partial<Parameters<typeof makeNonHuman>[1]> = {}): Account =>
     makeNonHuman(ctx, {
@@ -164,6 +167,7 @@ export function makeNotableAccounts(ctx: GeneratorContext, people: NotablePeople
       description: 'SQL Server production (group managed service account)',
       spns: ['MSSQLSvc/sqlprod.corp.example.test:1433', 'MSSQLSvc/sqlprod'],
       passwordReaders: GMSA_READERS_SDDL,
+      owner: gmsaOwner,
     }),
     smsa: makeManagedServiceAccount(ctx, {
       kind: 'smsa',

@@ -21,6 +21,7 @@ function accountAttributes(account: Account): Attributes {
     ['userAccountControl', String(account.uac)],
     ...account.attributes,
     ['manager', account.managerDn],
+    ['managedBy', account.managedByDn],
     ['lastLogonTimestamp', account.lastLogon ? toFileTime(account.lastLogon) : undefined],
     ['accountExpires', account.accountExpires ? toFileTime(account.accountExpires) : undefined],
     ['adminCount', account.adminCount ? '1' : undefined],

@@ -8,6 +8,7 @@ export async function writeSnapshot(store: Store, accounts: readonly AccountForM
   const rows: SnapshotAccount[] = accounts.map((account) => ({
     ...account,
     sid: null,
+    managedBy: null,
     department: null,
     title: null,
     description: null,

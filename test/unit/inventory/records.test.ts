@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AttributeValueError, decodeGuid, encodeGuid } from '../../../src/directory';
+import { ACCOUNT_ATTRIBUTES, AttributeValueError, decodeGuid, encodeGuid } from '../../../src/directory';
 import { accountRecord, entryKind, groupRecord, membershipRows, parentDn } from '../../../src/inventory';
 import { DOMAIN_SID, groupEntry, sidBytes, userEntry } from './entries';
 
@@ -75,6 +75,8 @@ describe('accountRecord', () => {
       pwdLastSet: null,
       accountExpires: null,
       mail: null,
+      managerDn: null,
+      managedBy: null,
       spns: [],
       proxyAddresses: [],
       allowedToDelegateTo: [],
@@ -111,6 +113,22 @@ describe('accountRecord', () => {
     expect(accountRecord(gmsa)).toMatchObject({ kind: 'gmsa', uacFlags: ['WORKSTATION_TRUST_ACCOUNT'] });
     const smsa = userEntry('smsa$', { objectClass: ['top', 'user', 'computer', 'msDS-ManagedServiceAccount'] });
     expect(accountRecord(smsa).kind).toBe('smsa');
+  });
+
+  it('keeps the owner a managed service account names in managedBy, apart from manager', () => {
+    const owner = "CN=O'Brien\\, Sean,OU=People,DC=corp,DC=example,DC=test";
+    const gmsa = userEntry('gmsa-sql$', {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user', 'computer', 'msDS-GroupManagedServiceAccount'],
+      managedBy: owner,
+    });
+    expect(accountRecord(gmsa)).toMatchObject({ kind: 'gmsa', managedBy: owner, managerDn: null });
+    const dmsa = userEntry('dmsa-web$', {
+      objectClass: ['top', 'user', 'computer', 'msDS-DelegatedManagedServiceAccount'],
+      // Servers may answer with the attribute name in another letter case.
+      managedby: owner,
+    });
+    expect(accountRecord(dmsa)).toMatchObject({ kind: 'dmsa', managedBy: owner });
+    expect(ACCOUNT_ATTRIBUTES).toEqual(expect.arrayContaining(['manager', 'managedBy']));
   });
 
   it('names the attribute and the object when a value is malformed or missing', () => {

@@ -249,6 +249,41 @@ const version8: SchemaSample = {
   },
 };
 
+const ACCOUNT_V9 = 'e7a6c5b4-5555-4666-8777-d88899990000';
+const OWNER_DN = 'CN=Jane Doe,OU=People,DC=corp,DC=example';
+
+/** Version 9 adds accounts.managed_by (the `managedBy` DN); rows written before it have none. */
+const version9: SchemaSample = {
+  async insert(db) {
+    await version8.insert(db);
+    await sql`INSERT INTO accounts (snapshot_id, object_guid, sam_account_name, dn, object_classes, managed_by)
+              VALUES (${SNAPSHOT}, ${ACCOUNT_V9}, 'gmsa-sql$', 'CN=gmsa-sql,CN=Managed Service Accounts,DC=corp,DC=example',
+                      '["top","msDS-GroupManagedServiceAccount"]', ${OWNER_DN})`.execute(db);
+  },
+
+  async check(db) {
+    await version8.check(db);
+    const rows = await db
+      .selectFrom('accounts')
+      .select(['object_guid', 'managed_by'])
+      .where('snapshot_id', '=', SNAPSHOT)
+      .orderBy('object_guid')
+      .execute();
+    expect(rows).toEqual([
+      { object_guid: ACCOUNT, managed_by: null },
+      { object_guid: ACCOUNT_V2, managed_by: null },
+      { object_guid: ACCOUNT_V9, managed_by: OWNER_DN },
+    ]);
+    // A DN, compared without case as AD compares DNs.
+    const owned = await db
+      .selectFrom('accounts')
+      .select('object_guid')
+      .where('managed_by', '=', OWNER_DN.toLowerCase())
+      .execute();
+    expect(owned).toEqual([{ object_guid: ACCOUNT_V9 }]);
+  },
+};
+
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   1: version1,
   2: version2,
@@ -258,4 +293,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   6: version6,
   7: version7,
   8: version8,
+  9: version9,
 };
