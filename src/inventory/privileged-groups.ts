@@ -77,7 +77,7 @@ function ridOf(sid: string): number | undefined {
 }
 
 /** The value of the first RDN when it is a CN, for groups read without sAMAccountName. */
-function commonNameOf(dn: string): string | undefined {
+export function commonNameOf(dn: string): string | undefined {
   const match = /^\s*cn\s*=\s*((?:\\.|[^,\\])*)/i.exec(dn);
   return match?.[1]?.trim().replace(/\\(.)/g, '$1');
 }

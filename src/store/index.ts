@@ -48,3 +48,21 @@ export type {
   HrRepository,
   HrStatus,
 } from './repositories/hr';
+export type {
+  AccountMetadata,
+  AccountMetadataRepository,
+  MetadataChange,
+  MetadataFact,
+  MetadataInput,
+  MetadataKind,
+} from './repositories/account-metadata';
+export { METADATA_KINDS } from './repositories/account-metadata';
+export type {
+  AssessmentAccount,
+  AssessmentEdge,
+  AssessmentGroup,
+  AssessmentPath,
+  AssessmentReadsRepository,
+} from './repositories/assessment-reads';
+export type { PolicyRepository, SavedPolicy } from './repositories/policy';
+export type { RiskSummariesRepository, RiskSummaryRecord } from './repositories/risk-summaries';

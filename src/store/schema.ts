@@ -228,6 +228,15 @@ export interface DecisionsTable {
   created_at: string;
 }
 
+export interface RiskSummariesTable {
+  snapshot_id: string;
+  assessed_at: string;
+  /** SHA-256 of the policy the figures were scored with. */
+  policy_hash: string;
+  /** JSON: RiskSummary (src/risk/summary.ts). */
+  figures: JsonText;
+}
+
 export interface SettingsTable {
   key: string;
   value: JsonText;
@@ -262,6 +271,7 @@ export interface WardenDatabase {
   decisions: DecisionsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  risk_summaries: RiskSummariesTable;
 }
 
 export type ConnectionProfileRow = Selectable<ConnectionProfilesTable>;

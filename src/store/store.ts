@@ -37,6 +37,10 @@ import { matchDecisionsRepository, type MatchDecisionsRepository } from './repos
 import { profilesRepository, type ProfilesRepository } from './repositories/profiles';
 import { reconciliationsRepository, type ReconciliationsRepository } from './repositories/reconciliations';
 import { settingsRepository, type SettingsRepository } from './repositories/settings';
+import { accountMetadataRepository, type AccountMetadataRepository } from './repositories/account-metadata';
+import { assessmentReadsRepository, type AssessmentReadsRepository } from './repositories/assessment-reads';
+import { policyRepository, type PolicyRepository } from './repositories/policy';
+import { riskSummariesRepository, type RiskSummariesRepository } from './repositories/risk-summaries';
 import { snapshotsRepository, type SnapshotsRepository } from './repositories/snapshots';
 import type { WardenDatabase } from './schema';
 import { translateSqliteError } from './sqlite-errors';
@@ -87,6 +91,14 @@ export interface Store {
   readonly matchDecisions: MatchDecisionsRepository;
   /** Each snapshot's reconciliation with the HR list: outcomes per account and headline figures. */
   readonly reconciliations: ReconciliationsRepository;
+  /** Warden's own facts about accounts (type, owner, tags), which win over the directory's and survive rescans. */
+  readonly accountMetadata: AccountMetadataRepository;
+  /** Whole-snapshot reads for classification and risk. */
+  readonly assessment: AssessmentReadsRepository;
+  /** The risk policy saved over the bundled defaults. */
+  readonly policy: PolicyRepository;
+  /** Each assessed snapshot's risk figures, for their trend. */
+  readonly riskSummaries: RiskSummariesRepository;
   /**
    * Reads every page and fails with DAMAGED if any is unreadable or
    * inconsistent: for a "verify store" action or before a backup. Blocks the
@@ -160,6 +172,10 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     hr: hrRepository(db, native, clock),
     matchDecisions: matchDecisionsRepository(db, clock),
     reconciliations: reconciliationsRepository(db, clock),
+    accountMetadata: accountMetadataRepository(db, clock),
+    assessment: assessmentReadsRepository(db),
+    policy: policyRepository(db, clock),
+    riskSummaries: riskSummariesRepository(db, clock),
     checkIntegrity() {
       return exclusively(() => checkIntegrity(opened.database, path));
     },

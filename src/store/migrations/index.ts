@@ -10,6 +10,7 @@ import * as hrReconciliations from './006_hr_reconciliations';
 import * as hrRecordsIndexes from './007_hr_records_without_lookup_indexes';
 import * as partialClassificationIndexes from './008_partial_classification_indexes';
 import * as accountManagedBy from './009_account_managed_by';
+import * as riskSummaries from './010_risk_summaries';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -41,6 +42,7 @@ const steps: readonly SchemaStep[] = [
   { name: '007_hr_records_without_lookup_indexes', up: fromStatements(hrRecordsIndexes.statements) },
   { name: '008_partial_classification_indexes', up: fromStatements(partialClassificationIndexes.statements) },
   { name: '009_account_managed_by', up: fromStatements(accountManagedBy.statements) },
+  { name: '010_risk_summaries', up: fromStatements(riskSummaries.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

@@ -284,6 +284,26 @@ const version9: SchemaSample = {
   },
 };
 
+const version10: SchemaSample = {
+  async insert(db) {
+    await version9.insert(db);
+    await sql`INSERT INTO risk_summaries (snapshot_id, assessed_at, policy_hash, figures)
+              VALUES (${SNAPSHOT}, '2025-01-06T00:00:00.000Z', 'abc123', '{"accounts":3}')`.execute(db);
+  },
+
+  async check(db) {
+    await version9.check(db);
+    expect(await db.selectFrom('risk_summaries').selectAll().execute()).toEqual([
+      {
+        snapshot_id: SNAPSHOT,
+        assessed_at: '2025-01-06T00:00:00.000Z',
+        policy_hash: 'abc123',
+        figures: '{"accounts":3}',
+      },
+    ]);
+  },
+};
+
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   1: version1,
   2: version2,
@@ -294,4 +314,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   7: version7,
   8: version8,
   9: version9,
+  10: version10,
 };

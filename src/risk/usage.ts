@@ -1,0 +1,55 @@
+import { hasUacFlag } from '../directory/uac-flags';
+import type { AssessmentAccount } from '../store';
+import { daysBefore } from './days';
+import type { RiskPolicy } from './policy-schema';
+import type { Usage } from './vocabulary';
+
+export interface UsageVerdict {
+  usage: Usage;
+  /** Days since lastLogonTimestamp; null when the account never logged on (as far as AD replicates). */
+  lastLogonDaysAgo: number | null;
+  /**
+   * lastLogonTimestamp lags the real last logon by up to the policy's lag: near
+   * the dormancy line the verdict may flip once each DC's exact `lastLogon` is read.
+   */
+  approximate: boolean;
+  reason: string;
+}
+
+/** How an account is used, as of `asOf` (the snapshot's time), by the policy's thresholds. */
+export function usageOf(account: AssessmentAccount, asOf: number, policy: RiskPolicy['usage']): UsageVerdict {
+  const lastLogonDaysAgo = daysBefore(account.lastLogonTimestamp, asOf) ?? null;
+  const base = { lastLogonDaysAgo, approximate: false };
+  if (hasUacFlag(account.userAccountControl, 'ACCOUNTDISABLE')) {
+    return { ...base, usage: 'disabled', reason: 'the account is disabled (ACCOUNTDISABLE)' };
+  }
+  const expiredDaysAgo = daysBefore(account.accountExpires, asOf);
+  if (expiredDaysAgo !== undefined && expiredDaysAgo >= 0) {
+    return { ...base, usage: 'expired', reason: `the account expired ${expiredDaysAgo} day(s) ago (accountExpires)` };
+  }
+  if (lastLogonDaysAgo === null) {
+    const ageDays = daysBefore(account.whenCreated, asOf);
+    if (ageDays === undefined || ageDays > policy.neverUsedGraceDays) {
+      const age = ageDays === undefined ? 'of unknown age' : `created ${ageDays} day(s) ago`;
+      return { ...base, usage: 'never-used', reason: `no logon recorded; ${age}` };
+    }
+    return {
+      ...base,
+      usage: 'active',
+      reason: `no logon yet, but created ${ageDays} day(s) ago: within the ${policy.neverUsedGraceDays}-day grace period`,
+    };
+  }
+  const approximate = Math.abs(lastLogonDaysAgo - policy.dormantDays) <= policy.lastLogonLagDays;
+  const note = approximate
+    ? ` (approximate: lastLogonTimestamp may lag up to ${policy.lastLogonLagDays} days; ask each DC for lastLogon to be sure)`
+    : '';
+  if (lastLogonDaysAgo > policy.dormantDays) {
+    return {
+      ...base,
+      approximate,
+      usage: 'dormant',
+      reason: `last logon ${lastLogonDaysAgo} days ago, over ${policy.dormantDays}${note}`,
+    };
+  }
+  return { ...base, approximate, usage: 'active', reason: `last logon ${lastLogonDaysAgo} day(s) ago${note}` };
+}
