@@ -46,3 +46,16 @@ export { fileTimeToIso, isoToFileTime, FILETIME_NEVER } from './filetime';
 export { generalizedTimeToIso } from './generalized-time';
 export { UAC_FLAGS, uacFlagNames, hasUacFlag, type UacFlag } from './uac-flags';
 export { discoverDomainControllers, dcLocatorName, type DiscoveredDc, type DiscoveryOptions } from './discover-dcs';
+export {
+  readLastLogon,
+  resolveDomainControllers,
+  domainOfTarget,
+  type AccountLastLogon,
+  type DcLastLogon,
+  type DcOutcome,
+  type DomainControllerAddress,
+  type LastLogonAccount,
+  type LastLogonProgress,
+  type LastLogonReport,
+  type ReadLastLogonOptions,
+} from './last-logon';
