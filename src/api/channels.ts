@@ -21,6 +21,13 @@ export const operationNames = [
   'importHrFile',
   'getReconciliation',
   'recordMatchDecision',
+  'getRiskOverview',
+  'listAssessedAccounts',
+  'getAccountAssessment',
+  'getPolicy',
+  'savePolicy',
+  'resetPolicy',
+  'setAccountMetadata',
   'cancelTask',
 ] as const;
 

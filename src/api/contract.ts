@@ -26,6 +26,18 @@ import {
   MatchDecisionRecordedSchema,
   ReconciliationSchema,
 } from './reconciliation-schemas';
+import {
+  AccountDetailSchema,
+  AssessedAccountsPageSchema,
+  GetAccountAssessmentInputSchema,
+  GetRiskOverviewInputSchema,
+  ListAssessedAccountsInputSchema,
+  PoliciesSchema,
+  PolicyInForceSchema,
+  RiskOverviewSchema,
+  SavePolicyInputSchema,
+  SetAccountMetadataInputSchema,
+} from './risk-schemas';
 
 /**
  * The one list of everything the renderer may ask of the core. Electron's IPC
@@ -204,6 +216,45 @@ export const contract = {
     description: 'Confirm or reject a match, or mark an account human or NHI, with a reason for the audit log.',
     input: MatchDecisionInputSchema,
     output: MatchDecisionRecordedSchema,
+  }),
+  getRiskOverview: operation({
+    description:
+      "A snapshot's risk figures (tiers, types, usage, dormancy, owner coverage, accounts against employees), its anomalies, the policy's origin and the trend across snapshots.",
+    input: GetRiskOverviewInputSchema,
+    output: RiskOverviewSchema,
+  }),
+  listAssessedAccounts: operation({
+    description:
+      "One page of a snapshot's classified and scored accounts, filtered (criteria and/or a filter expression) and sorted.",
+    input: ListAssessedAccountsInputSchema,
+    output: AssessedAccountsPageSchema,
+  }),
+  getAccountAssessment: operation({
+    description:
+      "One account's whole assessment: type and its signals, owner, usage, HR outcome, risk factors, findings with evidence, privileged paths, and what was set by hand.",
+    input: GetAccountAssessmentInputSchema,
+    output: AccountDetailSchema,
+  }),
+  getPolicy: operation({
+    description: 'The risk policy in force, with where it comes from, and the bundled defaults.',
+    input: Empty,
+    output: PoliciesSchema,
+  }),
+  savePolicy: operation({
+    description: 'Validate and save a risk policy over the defaults; it applies at once, without a rescan.',
+    input: SavePolicyInputSchema,
+    output: PolicyInForceSchema,
+  }),
+  resetPolicy: operation({
+    description: 'Go back to the bundled risk policy.',
+    input: Empty,
+    output: PolicyInForceSchema,
+  }),
+  setAccountMetadata: operation({
+    description:
+      "Set (or withdraw, with null) an account's type, owner or tags in Warden, with a reason for the audit log; answers the account's new assessment.",
+    input: SetAccountMetadataInputSchema,
+    output: AccountDetailSchema,
   }),
   cancelTask: operation({
     description: 'Cancel a running long operation by the taskId it was started with.',

@@ -6,10 +6,16 @@ import { DEMO_LDIF_FILE, importLdif, scanDirectory } from '../inventory';
 import { importHrFile, previewHrFile } from '../hr';
 import { reconcile } from '../hr/reconcile';
 import { recordMatchDecision } from '../hr/record-match-decision';
-import { generateDataKey, openStore, type Snapshot, type Store, type StoreKey } from '../store';
-import type { ProgressEvent } from './contract';
+import { currentPolicy, defaultPolicy, resetPolicy, savePolicy } from '../risk';
+import { generateDataKey, openStore, type MetadataChange, type Snapshot, type Store, type StoreKey } from '../store';
+import { localActor } from '../store/local-actor';
+import { accountDetail, assessedAccount } from './account-detail';
+import { assessedAccountsPage } from './assessed-accounts-page';
+import { assessmentCache } from './assessment-cache';
+import type { ParsedInput, ProgressEvent } from './contract';
 import { existingProfile, profileBindPassword, requestBindPassword } from './bind-password';
 import { reconciliationPage } from './reconciliation-page';
+import { riskOverview } from './risk-overview';
 import { createRouter, type Handlers, type Router } from './router';
 import { profileTarget } from './profile-target';
 import type { SnapshotSummary, StoreStatus } from './schemas';
@@ -58,6 +64,17 @@ function summarize(snapshot: Snapshot): SnapshotSummary {
   };
 }
 
+function metadataChange(input: ParsedInput<'setAccountMetadata'>): MetadataChange {
+  switch (input.kind) {
+    case 'type':
+      return { kind: 'type', value: input.value };
+    case 'owner':
+      return { kind: 'owner', value: input.value };
+    case 'tags':
+      return { kind: 'tags', value: input.value };
+  }
+}
+
 /**
  * The core as the desktop app and the browser test harness see it: the
  * stores' lifecycle plus the contract's router over the domain services.
@@ -97,9 +114,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
+  const assessments = assessmentCache(options.resourcesDir);
+  const assessed = (snapshotId?: string) => assessments.get(activeStore(), snapshotId);
+  /** Runs a change the assessment depends on, then forgets the cached one, whether the change went through or not. */
+  const changing = async <T>(change: () => Promise<T>): Promise<T> => {
+    try {
+      return await change();
+    } finally {
+      assessments.clear();
+    }
+  };
+
   const closeDemo = async (): Promise<void> => {
     const closing = demoStore;
     demoStore = null;
+    assessments.clear();
     await closing?.close();
     removeStoreFiles(demoStorePath);
   };
@@ -134,15 +163,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const store = activeStore();
       const profile = await existingProfile(store, profileId);
       const target = { ...profileTarget(profile), confirmPlainTextBind };
-      return scanDirectory({
-        target,
-        password: await profileBindPassword(store, profile, target, password),
-        store,
-        profileId,
-        signal,
-        onProgress: reportProgress,
-        incremental,
-      });
+      const secret = await profileBindPassword(store, profile, target, password);
+      return changing(() =>
+        scanDirectory({ target, password: secret, store, profileId, signal, onProgress: reportProgress, incremental }),
+      );
     },
     openDemo: async (_input, { signal, reportProgress }) => {
       activeStore(); // the user's store must be unlocked first: leaving the demo returns to it
@@ -162,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           onProgress: reportProgress,
         });
         demoStore = store;
+        assessments.clear();
         return summary;
       } catch (error) {
         await store.close();
@@ -174,16 +199,52 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return { isDemo: false as const };
     },
     previewHrFile: (input) => previewHrFile(activeStore(), input),
-    importHrFile: (input) => importHrFile(activeStore(), input),
+    importHrFile: (input) => changing(() => importHrFile(activeStore(), input)),
+    // Reconciling rewrites the HR outcomes the assessment reads (the fuzzy threshold or the date may have moved).
     getReconciliation: async ({ snapshotId, ...page }) =>
-      reconciliationPage(await reconcile(activeStore(), snapshotId === undefined ? {} : { snapshotId }), page),
+      reconciliationPage(
+        await changing(() => reconcile(activeStore(), snapshotId === undefined ? {} : { snapshotId })),
+        page,
+      ),
     recordMatchDecision: ({ account, decision, employeeId, reason }) =>
-      recordMatchDecision(activeStore(), {
-        account,
-        decision,
-        reason,
-        ...(employeeId === undefined ? {} : { employeeId }),
-      }),
+      changing(() =>
+        recordMatchDecision(activeStore(), {
+          account,
+          decision,
+          reason,
+          ...(employeeId === undefined ? {} : { employeeId }),
+        }),
+      ),
+    getRiskOverview: async ({ snapshotId }) => riskOverview(activeStore(), await assessed(snapshotId)),
+    listAssessedAccounts: async ({ snapshotId, ...page }) => assessedAccountsPage(await assessed(snapshotId), page),
+    getAccountAssessment: async ({ objectGuid, snapshotId }) => {
+      const assessment = await assessed(snapshotId);
+      const metadata = await activeStore().accountMetadata.all();
+      return accountDetail(assessment, objectGuid, metadata.get(assessedAccount(assessment, objectGuid).objectGuid));
+    },
+    getPolicy: async () => {
+      const [inForce, defaults] = await Promise.all([
+        currentPolicy(activeStore(), options.resourcesDir),
+        defaultPolicy(options.resourcesDir),
+      ]);
+      return { inForce, defaults };
+    },
+    savePolicy: ({ policy }) => changing(() => savePolicy(activeStore(), policy, localActor())),
+    resetPolicy: () => changing(() => resetPolicy(activeStore(), options.resourcesDir, localActor())),
+    setAccountMetadata: async (input) => {
+      const store = activeStore();
+      // The account must be in the snapshot: a fact about a mistyped objectGUID would apply to nothing.
+      const account = assessedAccount(await assessed(), input.objectGuid);
+      const metadata = await changing(() =>
+        store.accountMetadata.record({
+          objectGuid: account.objectGuid,
+          change: metadataChange(input),
+          reason: input.reason,
+          actor: localActor(),
+        }),
+      );
+      return accountDetail(await assessed(), account.objectGuid, metadata);
+    },
   };
 
   const router = createRouter(handlers, options.emit);

@@ -53,7 +53,8 @@ function PageFor({ route }: { route: Route }) {
     case 'dashboard':
       return <DashboardPage />;
     case 'inventory':
-      return <InventoryPage />;
+      // Keyed by the query, so opening the Inventory on another one starts from it.
+      return <InventoryPage key={JSON.stringify(route.query ?? {})} initialQuery={route.query ?? {}} />;
     case 'reconciliation':
       return <ReconciliationPage />;
     case 'actions':

@@ -1,9 +1,17 @@
 import type { ConnectionProfile } from '../api/contract-types';
+import type { AccountQuery } from '../risk/risk-types';
 
 export type NavPage = 'dashboard' | 'inventory' | 'reconciliation' | 'actions' | 'audit' | 'settings';
 
-/** Where the shell is. The connection form is a page of its own, reached from the Dashboard or Settings. */
-export type Route = { page: NavPage } | { page: 'connect'; profile?: ConnectionProfile; returnTo: NavPage };
+/**
+ * Where the shell is. The Inventory may be opened on a query (from a chart of
+ * the Dashboard); the connection form is a page of its own, reached from the
+ * Dashboard or Settings.
+ */
+export type Route =
+  | { page: Exclude<NavPage, 'inventory'> }
+  | { page: 'inventory'; query?: AccountQuery }
+  | { page: 'connect'; profile?: ConnectionProfile; returnTo: NavPage };
 
 export const navItems: ReadonlyArray<{ page: NavPage; label: string }> = [
   { page: 'dashboard', label: 'Dashboard' },

@@ -12,6 +12,7 @@ import { DashboardScanActions } from '../scan/DashboardScanActions';
 import { ScanFlowDialogs } from '../scan/ScanFlowDialogs';
 import { useScanFlow } from '../scan/use-scan-flow';
 import { CurrentSnapshotCard } from '../snapshot/CurrentSnapshotCard';
+import { RiskOverviewSection } from '../dashboard/RiskOverviewSection';
 
 const loadProfiles = () => call('listProfiles', {});
 const loadSnapshot = () => call('getLatestSnapshot', {});
@@ -56,7 +57,11 @@ export function DashboardPage() {
       {loading ? (
         <Spinner label="Loading…" />
       ) : current !== null ? (
-        <CurrentSnapshotCard snapshot={current} actions={scanActions} />
+        <>
+          <CurrentSnapshotCard snapshot={current} actions={scanActions} />
+          {/* Keyed by the snapshot: a new scan is assessed afresh. */}
+          <RiskOverviewSection key={current.id} />
+        </>
       ) : saved.length === 0 ? (
         <EmptyState icon={<PlugConnected48Regular />} title="No domain connected yet" actions={actions}>
           <p>

@@ -54,6 +54,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     importHrFile: () => Promise.reject(new Error('not called in these tests')),
     getReconciliation: () => Promise.reject(new Error('not called in these tests')),
     recordMatchDecision: () => Promise.reject(new Error('not called in these tests')),
+    getRiskOverview: () => Promise.reject(new Error('not called in these tests')),
+    listAssessedAccounts: () => Promise.reject(new Error('not called in these tests')),
+    getAccountAssessment: () => Promise.reject(new Error('not called in these tests')),
+    getPolicy: () => Promise.reject(new Error('not called in these tests')),
+    savePolicy: () => Promise.reject(new Error('not called in these tests')),
+    resetPolicy: () => Promise.reject(new Error('not called in these tests')),
+    setAccountMetadata: () => Promise.reject(new Error('not called in these tests')),
     ...overrides,
   };
 }
