@@ -77,7 +77,7 @@ export function assessAccounts(data: AssessmentData, compiled: CompiledPolicy): 
   const policy = compiled.policy;
   const reach = groupReach(data, compiled);
   const directory = new OwnerDirectory(data.accounts, data.groups);
-  return data.accounts.map((account) => {
+  return data.accounts.map((account, index) => {
     const metadata = data.metadata.get(account.objectGuid);
     const manual = metadata?.type;
     const type = classifyType(
@@ -93,7 +93,7 @@ export function assessAccounts(data: AssessmentData, compiled: CompiledPolicy): 
     const isNhi = isNhiType(type.type);
     const owner = resolveOwner(account, metadata?.owner?.value, directory);
     const usage = usageOf(account, data.asOf, policy.usage);
-    const groups = reach.get(account.objectGuid) ?? { groupCount: 0, privileged: [], sensitive: [] };
+    const groups = reach[index] ?? { groupCount: 0, privileged: [], sensitive: [] };
     const tags = metadata?.tags?.value ?? [];
     const facts: AccountFacts = {
       account,

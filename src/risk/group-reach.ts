@@ -94,22 +94,40 @@ function bySensitivity(a: SensitiveReach, b: SensitiveReach): number {
 /**
  * What each account reaches through its groups: how many groups, which
  * privileged ones (with the stored path to each), and which the policy marks
- * as holding sensitive data. Keyed by the account's objectGUID.
+ * as holding sensitive data. One entry per account, in the order of `input.accounts`.
  */
-export function groupReach(input: ReachInput, compiled: CompiledPolicy): Map<string, GroupReach> {
+export function groupReach(input: ReachInput, compiled: CompiledPolicy): GroupReach[] {
   const indexOf = new Map(input.groups.map((group, index) => [group.guid, index]));
   const accountIndex = new Map(input.accounts.map((account, index) => [account.objectGuid, index]));
   const parentsOf = input.groups.map((): number[] => []);
-  const directOf: number[][] = input.accounts.map(() => []);
-  for (const edge of input.edges) {
+  // Each account's direct groups as one flat list with offsets: a domain has many accounts, each in few groups.
+  const edgeAccount = new Int32Array(input.edges.length).fill(-1);
+  const edgeGroup = new Int32Array(input.edges.length);
+  const directStart = new Int32Array(input.accounts.length + 1);
+  input.edges.forEach((edge, at) => {
     const parent = indexOf.get(edge.groupGuid);
-    if (parent === undefined) continue;
+    if (parent === undefined) return;
     const child = indexOf.get(edge.memberGuid);
-    if (child !== undefined) parentsOf[child]?.push(parent);
-    else {
-      const account = accountIndex.get(edge.memberGuid);
-      if (account !== undefined) directOf[account]?.push(parent);
+    if (child !== undefined) {
+      parentsOf[child]?.push(parent);
+      return;
     }
+    const account = accountIndex.get(edge.memberGuid);
+    if (account === undefined) return;
+    edgeAccount[at] = account;
+    edgeGroup[at] = parent;
+    directStart[account + 1] = (directStart[account + 1] ?? 0) + 1;
+  });
+  for (let account = 0; account < input.accounts.length; account += 1) {
+    directStart[account + 1] = (directStart[account + 1] ?? 0) + (directStart[account] ?? 0);
+  }
+  const direct = new Int32Array(directStart[input.accounts.length] ?? 0);
+  const filled = directStart.slice(0, input.accounts.length);
+  for (let at = 0; at < edgeAccount.length; at += 1) {
+    const account = edgeAccount[at] ?? -1;
+    if (account < 0) continue;
+    direct[filled[account] ?? 0] = edgeGroup[at] ?? 0;
+    filled[account] = (filled[account] ?? 0) + 1;
   }
   const closureOf = closures(input.groups.length, parentsOf);
   const sensitiveOf = sensitiveClosures(closureOf, sensitiveEntries(input.groups, compiled));
@@ -121,10 +139,10 @@ export function groupReach(input: ReachInput, compiled: CompiledPolicy): Map<str
     domainSid === undefined || account.primaryGroupId === null
       ? undefined
       : bySid.get(primaryGroupSid(domainSid, account.primaryGroupId).toUpperCase());
-  const accountByGuid = new Map(input.accounts.map((account) => [account.objectGuid, account]));
   const privileged = privilegedPaths(
     input.paths.map((row) => {
-      const account = accountByGuid.get(row.accountGuid);
+      const index = accountIndex.get(row.accountGuid);
+      const account = index === undefined ? undefined : input.accounts[index];
       return {
         ...row,
         viaPrimaryGroup: account !== undefined && row.path[0] === primaryGuidOf(account),
@@ -136,12 +154,13 @@ export function groupReach(input: ReachInput, compiled: CompiledPolicy): Map<str
 
   // One stamp per group instead of one Set per account: a domain has far more accounts than groups.
   const stamp = new Int32Array(input.groups.length).fill(-1);
-  const result = new Map<string, GroupReach>();
-  input.accounts.forEach((account, index) => {
-    const direct = directOf[index] ?? [];
+  return input.accounts.map((account, index) => {
+    const from = directStart[index] ?? 0;
+    const to = directStart[index + 1] ?? 0;
     let groupCount = 0;
     let sensitive: SensitiveReach[] = [];
-    for (const group of direct) {
+    for (let at = from; at < to; at += 1) {
+      const group = direct[at] ?? 0;
       for (const reached of closureOf[group] ?? []) {
         if (stamp[reached] === index) continue;
         stamp[reached] = index;
@@ -150,12 +169,8 @@ export function groupReach(input: ReachInput, compiled: CompiledPolicy): Map<str
       const entries = sensitiveOf[group] ?? [];
       if (entries.length > 0) sensitive = sensitive.length === 0 ? entries : [...sensitive, ...entries];
     }
-    if (direct.length > 1 && sensitive.length > 1) sensitive = [...new Set(sensitive)].sort(bySensitivity);
+    if (to - from > 1 && sensitive.length > 1) sensitive = [...new Set(sensitive)].sort(bySensitivity);
     const paths = privileged.get(account.objectGuid) ?? [];
-    result.set(
-      account.objectGuid,
-      groupCount === 0 && paths.length === 0 ? NO_REACH : { groupCount, privileged: paths, sensitive },
-    );
+    return groupCount === 0 && paths.length === 0 ? NO_REACH : { groupCount, privileged: paths, sensitive };
   });
-  return result;
 }

@@ -31,6 +31,17 @@ export function weightOf(rule: RiskRule, policy: RiskPolicy): number | undefined
   return setting.enabled ? setting.weight : undefined;
 }
 
+/** The weights of a rule list under one policy, looked up once per policy rather than once per account. */
+const weightCache = new WeakMap<RiskPolicy, { rules: readonly RiskRule[]; weights: (number | undefined)[] }>();
+
+function weightsFor(rules: readonly RiskRule[], policy: RiskPolicy): (number | undefined)[] {
+  const cached = weightCache.get(policy);
+  if (cached?.rules === rules) return cached.weights;
+  const weights = rules.map((rule) => weightOf(rule, policy));
+  weightCache.set(policy, { rules, weights });
+  return weights;
+}
+
 export function tierOf(score: number, thresholds: RiskPolicy['risk']['thresholds']): RiskTier {
   if (score >= thresholds.high) return 'high';
   return score >= thresholds.medium ? 'medium' : 'low';
@@ -43,11 +54,13 @@ export function tierOf(score: number, thresholds: RiskPolicy['risk']['thresholds
  * thresholds turn it into a tier.
  */
 export function scoreAccount(facts: AccountFacts, rules: readonly RiskRule[]): RiskVerdict {
+  const weights = weightsFor(rules, facts.policy);
   const levels: Record<RiskFactor, number> = { criticality: MIN_LEVEL, sensitivity: MIN_LEVEL, impact: MIN_LEVEL };
   const points: Record<RiskFactor, number> = { criticality: 0, sensitivity: 0, impact: 0 };
   const reasons: Finding[] = [];
-  for (const rule of rules) {
-    const configured = weightOf(rule, facts.policy);
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index] as RiskRule;
+    const configured = weights[index];
     if (configured === undefined) continue;
     const evidence = rule.evaluate(facts);
     if (evidence === undefined) continue;

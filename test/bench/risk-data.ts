@@ -15,6 +15,12 @@ function iso(daysAgo: number, asOf: number): string {
   return new Date(asOf - daysAgo * 86_400_000).toISOString();
 }
 
+/** Most accounts logged on this month, some in the last quarter, a tenth long ago: as in the seeded domain. */
+function lastLogonDays(i: number): number {
+  if (i % 10 < 8) return i % 30;
+  return i % 10 === 8 ? 30 + (i % 60) : 90 + (i % 600);
+}
+
 /**
  * A domain of `count` accounts shaped like the seeded one at scale: people,
  * admin accounts, services with SPNs, bots, AI agents and gMSAs, with owners,
@@ -94,7 +100,7 @@ export function riskData(count: number, asOf: number): AssessmentData {
           : ['top', 'person', 'organizationalPerson', 'user'],
       userAccountControl: (i % 37 === 0 ? 2 : 0) | (person ? 512 : 66048) | (i % 97 === 0 ? 4194304 : 0),
       whenCreated: iso(800, asOf),
-      lastLogonTimestamp: i % 23 === 0 ? null : iso(i % 700, asOf),
+      lastLogonTimestamp: i % 23 === 0 ? null : iso(lastLogonDays(i), asOf),
       pwdLastSet: iso((i * 7) % 1500, asOf),
       accountExpires: i % 211 === 0 ? iso(5, asOf) : null,
       spns: kind === 'service' ? [`HTTP/app${i}.corp.example.com`] : [],

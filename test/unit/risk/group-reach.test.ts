@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupReach, type ReachInput } from '../../../src/risk/group-reach';
+import { groupReach, type GroupReach, type ReachInput } from '../../../src/risk/group-reach';
 import type { AssessmentAccount, AssessmentEdge, AssessmentGroup } from '../../../src/store';
 import { account, compiled, DOMAIN_SID, group, type PolicyInput } from './fixtures';
 
@@ -7,8 +7,11 @@ function edge(parent: AssessmentGroup, member: AssessmentGroup | AssessmentAccou
   return { groupGuid: parent.guid, memberGuid: 'guid' in member ? member.guid : member.objectGuid };
 }
 
-function reach(input: Partial<ReachInput>, edit?: (json: PolicyInput) => void) {
-  return groupReach({ accounts: [], groups: [], edges: [], paths: [], ...input }, compiled(edit));
+/** Each account's reach by objectGUID (groupReach answers in account order). */
+function reach(input: Partial<ReachInput>, edit?: (json: PolicyInput) => void): Map<string, GroupReach> {
+  const full: ReachInput = { accounts: [], groups: [], edges: [], paths: [], ...input };
+  const reached = groupReach(full, compiled(edit));
+  return new Map(full.accounts.map((account, index) => [account.objectGuid, reached[index] as GroupReach]));
 }
 
 describe('groupReach: group count', () => {
