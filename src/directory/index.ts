@@ -59,3 +59,14 @@ export {
   type LastLogonReport,
   type ReadLastLogonOptions,
 } from './last-logon';
+export { modifyEntry, moveEntry, renameEntry, type AttributeChange } from './directory-writes';
+export { setAccountPassword, unicodePwdValue } from './change-password';
+export { readObject, searchAll, guidDn, sidDn } from './read-objects';
+export { splitDn, movedDn } from './dn-parts';
+export {
+  DirectoryWriteError,
+  isDirectoryWriteError,
+  toWriteError,
+  type DirectoryWriteErrorCode,
+  type WriteTarget,
+} from './write-errors';

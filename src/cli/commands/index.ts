@@ -1,7 +1,10 @@
 import type { Command } from '../command';
 import { accountSetCommand } from './account-set';
 import { accountsCommand } from './accounts';
+import { auditListCommand } from './audit-list';
+import { auditVerifyCommand } from './audit-verify';
 import { connectCommand } from './connect';
+import { disableCommand } from './disable';
 import { discoverCommand } from './discover';
 import { hrImportCommand } from './hr-import';
 import { lastLogonCommand } from './lastlogon';
@@ -12,6 +15,7 @@ import { policySetCommand } from './policy-set';
 import { policyShowCommand } from './policy-show';
 import { reconcileCommand } from './reconcile';
 import { reconcileDecideCommand } from './reconcile-decide';
+import { restoreCommand } from './restore';
 import { scanCommand } from './scan';
 import { storeCheckCommand } from './store-check';
 import { storeInitCommand } from './store-init';
@@ -35,6 +39,10 @@ export const commands: Command[] = [
   policySetCommand,
   policyResetCommand,
   policyExportCommand,
+  disableCommand,
+  restoreCommand,
+  auditListCommand,
+  auditVerifyCommand,
   storeInitCommand,
   storeCheckCommand,
   storeRekeyCommand,

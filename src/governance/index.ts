@@ -1,0 +1,2 @@
+export * from './kill-switch';
+export * from './audit-log';

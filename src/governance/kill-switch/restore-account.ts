@@ -1,0 +1,121 @@
+import { serializeError } from '../../errors';
+import type { Store } from '../../store';
+import { applyRestore } from './apply-restore';
+import { recordResult } from './audit-record';
+import type { OpenContainment } from './containments';
+import { PASSWORD_NOT_RESTORED_NOTE } from './notes';
+import { planRestore } from './plan-restore';
+import { runSummary } from './run-steps';
+import { RESTORE_ACTION, type AccountResult, type AccountState, type Refusal } from './record-schemas';
+import type { KillSwitchSession } from './session';
+import { stateDifferences } from './state-diff';
+
+export interface RestoreContext {
+  store: Store;
+  session: KillSwitchSession;
+  actor: string;
+  /** The operator's own reason, if given; else the undo names the containment it undoes. */
+  reason: string | undefined;
+  force: boolean;
+}
+
+type Unrecorded = Omit<AccountResult, 'auditSeq'>;
+
+function changedRefusal(open: OpenContainment, current: AccountState): Refusal | undefined {
+  if (open.expected === null) {
+    return {
+      guardrail: 'changed-since-containment',
+      message:
+        'The state the containment left was not recorded, so changes made since cannot be ruled out: confirm with force to restore anyway.',
+      differences: [],
+    };
+  }
+  const differences = stateDifferences(open.expected, current);
+  if (differences.length === 0) return undefined;
+  return {
+    guardrail: 'changed-since-containment',
+    message: `The account changed since its containment (${differences.map((d) => d.field).join(', ')}): restoring would overwrite that. Confirm with force to restore anyway.`,
+    differences,
+  };
+}
+
+async function restore(context: RestoreContext, open: OpenContainment): Promise<Unrecorded & { forced: boolean }> {
+  const base = { objectGuid: open.objectGuid, samAccountName: open.original.samAccountName, dn: open.original.dn };
+  const empty = { refusal: null, steps: [], notes: [], before: null, after: null, forced: false };
+  let current: AccountState | undefined;
+  try {
+    current = await context.session.states.read(open.objectGuid);
+  } catch (error) {
+    return {
+      ...base,
+      ...empty,
+      result: 'failed',
+      message: `Could not read the account: ${serializeError(error).message}`,
+    };
+  }
+  if (current === undefined) {
+    return {
+      ...base,
+      ...empty,
+      result: 'failed',
+      message: `No object with objectGUID ${open.objectGuid} exists any more.`,
+    };
+  }
+  const changed = changedRefusal(open, current);
+  if (changed !== undefined && !context.force) {
+    return {
+      ...base,
+      ...empty,
+      result: 'refused',
+      message: `Refused: ${changed.message}`,
+      refusal: changed,
+      before: current,
+      after: current,
+    };
+  }
+  const run = await applyRestore(context.session.connection, current, planRestore(current, open.original));
+  let after: AccountState | null = null;
+  const notes = open.passwordReset ? [PASSWORD_NOT_RESTORED_NOTE] : [];
+  try {
+    after = (await context.session.states.read(open.objectGuid)) ?? null;
+  } catch (error) {
+    notes.push(`The state after the undo could not be read back: ${serializeError(error).message}`);
+  }
+  if (changed !== undefined) notes.push(`Restored over changes made since the containment: ${changed.message}`);
+  return {
+    ...base,
+    result: run.failure?.status ?? 'done',
+    message: runSummary(run, {
+      done: 'Restored',
+      partly: 'Partly restored',
+      nothing: 'Already as before the containment.',
+    }),
+    refusal: null,
+    steps: run.outcomes,
+    notes,
+    before: current,
+    after,
+    forced: changed !== undefined,
+  };
+}
+
+/** Undoes one account's open containment and records the undo in the audit log, whatever came of it. */
+export async function restoreAccount(context: RestoreContext, open: OpenContainment): Promise<AccountResult> {
+  const { forced, ...result } = await restore(context, open);
+  const first = open.containments[0];
+  const auditSeq = await recordResult(
+    {
+      store: context.store,
+      actor: context.actor,
+      action: RESTORE_ACTION,
+      reason:
+        context.reason ??
+        `Undo of containment #${first ?? '?'}${open.firstReason === null ? '' : ` (${open.firstReason})`}`,
+      boundAs: context.session.boundAs,
+      dc: context.session.dc,
+    },
+    result,
+    { undoes: open.containments, forced },
+  );
+  return { ...result, auditSeq };
+}
