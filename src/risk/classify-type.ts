@@ -73,22 +73,25 @@ function patternHits(pattern: CompiledTypePattern, subject: PatternSubject): Sig
   return hits;
 }
 
+// Signals whose words never vary are shared by every account that shows them: a large domain has many.
+const NO_MAIL: Signal = Object.freeze({ id: 'no-mail', text: 'no mail address' });
+const PASSWORD_NEVER_EXPIRES: Signal = Object.freeze({
+  id: 'password-never-expires',
+  text: 'password never expires (DONT_EXPIRE_PASSWORD)',
+});
+const NO_PERSON_NAME: Signal = Object.freeze({ id: 'no-person-name', text: 'no given name or surname' });
+const NO_HR_MATCH: Signal = Object.freeze({ id: 'no-hr-match', text: 'no one on the HR list is behind it' });
+
 /** The signals that say "no person signs in with this", whatever type it turns out to be. */
 function nonHumanSignals(account: AssessmentAccount, hrReconciled: boolean): Signal[] {
   const signals: Signal[] = [];
   if (account.spns.length > 0) {
     signals.push({ id: 'spn', text: `has ${account.spns.length} service principal name(s), e.g. ${account.spns[0]}` });
   }
-  if (account.mail === null) signals.push({ id: 'no-mail', text: 'no mail address' });
-  if (hasUacFlag(account.userAccountControl, 'DONT_EXPIRE_PASSWORD')) {
-    signals.push({ id: 'password-never-expires', text: 'password never expires (DONT_EXPIRE_PASSWORD)' });
-  }
-  if (account.givenName === null && account.sn === null) {
-    signals.push({ id: 'no-person-name', text: 'no given name or surname' });
-  }
-  if (hrReconciled && account.hrOutcome === 'none') {
-    signals.push({ id: 'no-hr-match', text: 'no one on the HR list is behind it' });
-  }
+  if (account.mail === null) signals.push(NO_MAIL);
+  if (hasUacFlag(account.userAccountControl, 'DONT_EXPIRE_PASSWORD')) signals.push(PASSWORD_NEVER_EXPIRES);
+  if (account.givenName === null && account.sn === null) signals.push(NO_PERSON_NAME);
+  if (hrReconciled && account.hrOutcome === 'none') signals.push(NO_HR_MATCH);
   return signals;
 }
 
