@@ -84,9 +84,7 @@ export function assessAccounts(data: AssessmentData, compiled: CompiledPolicy): 
       {
         account,
         hrReconciled: data.hrReconciled,
-        ...(manual === undefined
-          ? {}
-          : { manual: { value: manual.value, actor: manual.actor, reason: manual.reason } }),
+        manual: manual === undefined ? undefined : { value: manual.value, actor: manual.actor, reason: manual.reason },
       },
       compiled,
     );

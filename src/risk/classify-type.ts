@@ -20,7 +20,7 @@ export interface TypeVerdict {
 export interface TypeInput {
   account: AssessmentAccount;
   /** A type set by hand in Warden, with who set it. */
-  manual?: { value: string; actor: string; reason: string };
+  manual?: { value: string; actor: string; reason: string } | undefined;
   /** Whether any HR list has reconciled this snapshot: without one, "no HR match" says nothing. */
   hrReconciled: boolean;
 }
@@ -56,11 +56,14 @@ function subjectOf(account: AssessmentAccount): PatternSubject {
 /** Every hit of one type's patterns on the account. */
 function patternHits(pattern: CompiledTypePattern, subject: PatternSubject): Signal[] {
   const hits: Signal[] = [];
-  for (const { source, regex } of pattern.names) {
-    const name = subject.names.find((candidate) => regex.test(candidate));
-    if (name !== undefined) hits.push({ id: 'name-pattern', text: `name "${name}" matches ${source}` });
+  const anyName = pattern.anyName;
+  if (anyName !== undefined && subject.names.some((name) => anyName.test(name))) {
+    for (const { source, regex } of pattern.names) {
+      const name = subject.names.find((candidate) => regex.test(candidate));
+      if (name !== undefined) hits.push({ id: 'name-pattern', text: `name "${name}" matches ${source}` });
+    }
   }
-  if (subject.text.length > 0) {
+  if (subject.text.length > 0 && pattern.anyDescription?.test(subject.text) === true) {
     for (const { keyword, regex } of pattern.descriptions) {
       if (regex.test(subject.text)) hits.push({ id: 'description-keyword', text: `description mentions "${keyword}"` });
     }

@@ -3,6 +3,10 @@ import type { PatternType } from './vocabulary';
 
 export interface CompiledTypePattern {
   type: PatternType;
+  /** All name patterns in one: most accounts match none, and one test says so. */
+  anyName: RegExp | undefined;
+  /** All description keywords in one, for the same reason. */
+  anyDescription: RegExp | undefined;
   names: { source: string; regex: RegExp }[];
   descriptions: { keyword: string; regex: RegExp }[];
   ous: { source: string; regex: RegExp }[];
@@ -18,11 +22,19 @@ export function keywordRegex(keyword: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
+function alternation(regexes: readonly RegExp[]): RegExp | undefined {
+  return regexes.length === 0 ? undefined : new RegExp(regexes.map((regex) => `(?:${regex.source})`).join('|'), 'iu');
+}
+
 function compilePattern(pattern: TypePattern): CompiledTypePattern {
+  const names = pattern.names.map((source) => new RegExp(source, 'iu'));
+  const descriptions = pattern.descriptions.map(keywordRegex);
   return {
     type: pattern.type,
-    names: pattern.names.map((source) => ({ source, regex: new RegExp(source, 'iu') })),
-    descriptions: pattern.descriptions.map((keyword) => ({ keyword, regex: keywordRegex(keyword) })),
+    anyName: alternation(names),
+    anyDescription: alternation(descriptions),
+    names: pattern.names.map((source, index) => ({ source, regex: names[index] as RegExp })),
+    descriptions: pattern.descriptions.map((keyword, index) => ({ keyword, regex: descriptions[index] as RegExp })),
     ous: pattern.ous.map((source) => ({ source, regex: new RegExp(source, 'iu') })),
   };
 }

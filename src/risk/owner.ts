@@ -94,7 +94,8 @@ export function resolveOwner(
   const [source, reference] = first as [OwnerVerdict['source'], string];
   const owner = directory.account(reference);
   if (owner !== undefined) {
-    return { owner: owner.samAccountName, ownerDn: owner.dn, source, ...statusOf(owner) };
+    const { status, reason } = statusOf(owner);
+    return { owner: owner.samAccountName, ownerDn: owner.dn, source, status, reason };
   }
   const group = source === 'managedBy' ? directory.group(reference) : undefined;
   if (group !== undefined) {

@@ -1,7 +1,7 @@
 import type { AccountFacts } from './facts';
 import type { RiskPolicy } from './policy-schema';
 import type { Evidence, RiskRule } from './rules';
-import { RISK_FACTORS, type RiskFactor, type RiskTier } from './vocabulary';
+import type { RiskFactor, RiskTier } from './vocabulary';
 
 /** One rule that fired on an account: the `reasons` of the accounts contract. */
 export interface Finding {
@@ -69,11 +69,12 @@ export function scoreAccount(facts: AccountFacts, rules: readonly RiskRule[]): R
     else points[rule.factor] += weight;
     reasons.push({ id: rule.id, title: rule.title, factor: rule.factor, effect: rule.effect, weight, evidence });
   }
-  const factors = { ...levels };
-  let score = 0;
-  for (const factor of RISK_FACTORS) {
-    factors[factor] = Math.min(MAX_LEVEL, Math.max(MIN_LEVEL, levels[factor] + points[factor]));
-    score += factors[factor];
-  }
+  const clamp = (factor: RiskFactor) => Math.min(MAX_LEVEL, Math.max(MIN_LEVEL, levels[factor] + points[factor]));
+  const factors: Record<RiskFactor, number> = {
+    criticality: clamp('criticality'),
+    sensitivity: clamp('sensitivity'),
+    impact: clamp('impact'),
+  };
+  const score = factors.criticality + factors.sensitivity + factors.impact;
   return { risk: tierOf(score, facts.policy.risk.thresholds), score, factors, reasons };
 }

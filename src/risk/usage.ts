@@ -16,40 +16,49 @@ export interface UsageVerdict {
   reason: string;
 }
 
+function verdict(usage: Usage, lastLogonDaysAgo: number | null, approximate: boolean, reason: string): UsageVerdict {
+  return { usage, lastLogonDaysAgo, approximate, reason };
+}
+
 /** How an account is used, as of `asOf` (the snapshot's time), by the policy's thresholds. */
 export function usageOf(account: AssessmentAccount, asOf: number, policy: RiskPolicy['usage']): UsageVerdict {
   const lastLogonDaysAgo = daysBefore(account.lastLogonTimestamp, asOf) ?? null;
-  const base = { lastLogonDaysAgo, approximate: false };
   if (hasUacFlag(account.userAccountControl, 'ACCOUNTDISABLE')) {
-    return { ...base, usage: 'disabled', reason: 'the account is disabled (ACCOUNTDISABLE)' };
+    return verdict('disabled', lastLogonDaysAgo, false, 'the account is disabled (ACCOUNTDISABLE)');
   }
   const expiredDaysAgo = daysBefore(account.accountExpires, asOf);
   if (expiredDaysAgo !== undefined && expiredDaysAgo >= 0) {
-    return { ...base, usage: 'expired', reason: `the account expired ${expiredDaysAgo} day(s) ago (accountExpires)` };
+    return verdict(
+      'expired',
+      lastLogonDaysAgo,
+      false,
+      `the account expired ${expiredDaysAgo} day(s) ago (accountExpires)`,
+    );
   }
   if (lastLogonDaysAgo === null) {
     const ageDays = daysBefore(account.whenCreated, asOf);
     if (ageDays === undefined || ageDays > policy.neverUsedGraceDays) {
       const age = ageDays === undefined ? 'of unknown age' : `created ${ageDays} day(s) ago`;
-      return { ...base, usage: 'never-used', reason: `no logon recorded; ${age}` };
+      return verdict('never-used', null, false, `no logon recorded; ${age}`);
     }
-    return {
-      ...base,
-      usage: 'active',
-      reason: `no logon yet, but created ${ageDays} day(s) ago: within the ${policy.neverUsedGraceDays}-day grace period`,
-    };
+    return verdict(
+      'active',
+      null,
+      false,
+      `no logon yet, but created ${ageDays} day(s) ago: within the ${policy.neverUsedGraceDays}-day grace period`,
+    );
   }
   const approximate = Math.abs(lastLogonDaysAgo - policy.dormantDays) <= policy.lastLogonLagDays;
   const note = approximate
     ? ` (approximate: lastLogonTimestamp may lag up to ${policy.lastLogonLagDays} days; ask each DC for lastLogon to be sure)`
     : '';
   if (lastLogonDaysAgo > policy.dormantDays) {
-    return {
-      ...base,
+    return verdict(
+      'dormant',
+      lastLogonDaysAgo,
       approximate,
-      usage: 'dormant',
-      reason: `last logon ${lastLogonDaysAgo} days ago, over ${policy.dormantDays}${note}`,
-    };
+      `last logon ${lastLogonDaysAgo} days ago, over ${policy.dormantDays}${note}`,
+    );
   }
-  return { ...base, approximate, usage: 'active', reason: `last logon ${lastLogonDaysAgo} day(s) ago${note}` };
+  return verdict('active', lastLogonDaysAgo, approximate, `last logon ${lastLogonDaysAgo} day(s) ago${note}`);
 }
