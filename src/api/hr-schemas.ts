@@ -51,6 +51,8 @@ export const HrFilePreviewSchema = z
     encoding: z.string().optional(),
     delimiter: z.string().optional(),
     sheet: z.string().optional(),
+    /** XLSX: every sheet of the workbook, in its order. */
+    sheets: z.array(z.string()).optional(),
     header: z.array(z.string()),
     headerRow: z.number().int().positive(),
     rows: z.array(TableRowSchema),

@@ -1,5 +1,5 @@
 import { dnKey } from '../inventory/group-graph';
-import { FuzzyNameIndex } from './fuzzy-match';
+import { findNameMatches } from './fuzzy-match';
 import { NO_DECISIONS, type DecisionIndex, type MatchDecision } from './match-decisions';
 import type { AccountForMatching, HrPerson } from './match-input';
 import { emailKeys, employeeIdKeys, normalizeKey, usernameKeys, type AccountKey } from './match-keys';
@@ -15,7 +15,7 @@ import {
   type MatchCandidate,
   type MatchRule,
 } from './outcomes';
-import { describePerson, indexPeople, type PersonIndex } from './person-index';
+import { describePerson, indexPeople, type PeopleByKey, type PersonIndex } from './person-index';
 import { adminAccountBase, isAdminAccountName } from './secondary-accounts';
 
 export interface MatchOptions {
@@ -36,7 +36,7 @@ export interface MatchResult {
 const EXACT_RULES: readonly {
   rule: MatchRule;
   keys: (account: AccountForMatching) => AccountKey[];
-  index: (people: PersonIndex) => ReadonlyMap<string, readonly HrPerson[]>;
+  index: (people: PersonIndex) => PeopleByKey;
   what: string;
 }[] = [
   { rule: 'employee-id', keys: employeeIdKeys, index: (p) => p.byEmployeeId, what: 'the employee ID' },
@@ -154,7 +154,7 @@ export function matchAccounts(
       const people: HrPerson[] = [];
       const found: MatchCandidate[] = [];
       for (const key of keys(entry.account)) {
-        for (const person of byKey(index).get(key.key) ?? []) {
+        for (const person of byKey(index).get(key.key)) {
           if (!people.includes(person) && !isRejected(guid, person)) {
             people.push(person);
             found.push(candidateOf(person, { attribute: key.attribute, value: key.value }));
@@ -289,14 +289,14 @@ function matchNames(
   threshold: number,
   isRejected: (guid: string, person: HrPerson) => boolean,
 ): void {
-  if (pending.length === 0) return;
-  const names = new FuzzyNameIndex(people);
-  for (const entry of pending) {
-    const name = parseName(entry.account.givenName, entry.account.sn, entry.account.displayName);
-    if (name === undefined) continue;
-    const guid = entry.account.objectGuid.toLowerCase();
-    const found = names.find(name, threshold, (person) => isRejected(guid, person));
-    if (found.length === 0) continue;
+  const names = pending.map((entry) => parseName(entry.account.givenName, entry.account.sn, entry.account.displayName));
+  const matches = findNameMatches(names, people, threshold, (account, person) =>
+    isRejected((pending[account] as Entry).account.objectGuid.toLowerCase(), person),
+  );
+  pending.forEach((entry, account) => {
+    const found = matches[account];
+    const name = names[account];
+    if (found === undefined || found.length === 0 || name === undefined) return;
     const candidates = found.map((match) => candidateOf(match.person, { score: round(match.score) }));
     entry.result.rule = 'fuzzy-name';
     entry.result.candidates = candidates;
@@ -309,7 +309,7 @@ function matchNames(
       entry.result.outcome = 'ambiguous';
       entry.result.reason = `the name "${name.forward}" resembles those of ${found.length} people: ${found.map((m) => describePerson(m.person)).join(', ')}`;
     }
-  }
+  });
 }
 
 function round(score: number): number {

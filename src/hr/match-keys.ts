@@ -19,25 +19,32 @@ export function normalizeKey(value: string | null | undefined): string | undefin
   return key.length === 0 ? undefined : key;
 }
 
-function keyOf(attribute: KeyAttribute, value: string | null, key = normalizeKey(value)): AccountKey[] {
-  return value === null || key === undefined ? [] : [{ attribute, value, key }];
+function addKey(keys: AccountKey[], attribute: KeyAttribute, value: string | null, key = normalizeKey(value)): void {
+  if (value !== null && key !== undefined) keys.push({ attribute, value, key });
 }
 
 export function employeeIdKeys(account: AccountForMatching): AccountKey[] {
-  return [...keyOf('employeeID', account.employeeId), ...keyOf('employeeNumber', account.employeeNumber)];
+  const keys: AccountKey[] = [];
+  addKey(keys, 'employeeID', account.employeeId);
+  addKey(keys, 'employeeNumber', account.employeeNumber);
+  return keys;
 }
 
 /** Only SMTP entries of proxyAddresses are mail addresses; "SMTP:" marks the primary one, "smtp:" an alias. */
 const SMTP_PREFIX = /^smtp:/i;
 
 export function emailKeys(account: AccountForMatching): AccountKey[] {
-  const keys = [...keyOf('mail', account.mail), ...keyOf('userPrincipalName', account.upn)];
+  const keys: AccountKey[] = [];
+  addKey(keys, 'mail', account.mail);
+  addKey(keys, 'userPrincipalName', account.upn);
   for (const address of account.proxyAddresses) {
-    if (SMTP_PREFIX.test(address)) keys.push(...keyOf('proxyAddresses', address, normalizeKey(address.slice(5))));
+    if (SMTP_PREFIX.test(address)) addKey(keys, 'proxyAddresses', address, normalizeKey(address.slice(5)));
   }
   return keys;
 }
 
 export function usernameKeys(account: AccountForMatching): AccountKey[] {
-  return keyOf('sAMAccountName', account.samAccountName);
+  const keys: AccountKey[] = [];
+  addKey(keys, 'sAMAccountName', account.samAccountName);
+  return keys;
 }

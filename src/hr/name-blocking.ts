@@ -52,23 +52,3 @@ export function accountBlockKeys(name: ParsedName): string[] {
   }
   return [...keys];
 }
-
-export class NameBlocks<T> {
-  private readonly blocks = new Map<string, T[]>();
-
-  add(name: ParsedName, item: T): void {
-    for (const key of personBlockKeys(name)) {
-      const block = this.blocks.get(key);
-      if (block === undefined) this.blocks.set(key, [item]);
-      else block.push(item);
-    }
-  }
-
-  /** The items filed under any of the account name's keys, each once. */
-  candidates(name: ParsedName): T[] {
-    const keys = accountBlockKeys(name);
-    const found = new Set<T>();
-    for (const key of keys) for (const item of this.blocks.get(key) ?? []) found.add(item);
-    return [...found];
-  }
-}

@@ -106,6 +106,8 @@ export function personOutcome(person: HrPerson, enabled: boolean, today: string)
 
 /** A person's name from the HR list: the display name, else first and last name. */
 export function personName(person: Pick<HrPerson, 'displayName' | 'firstName' | 'lastName'>): string | null {
-  const name = person.displayName ?? [person.firstName, person.lastName].filter(Boolean).join(' ');
+  const { displayName, firstName, lastName } = person;
+  // Called for most of a 200k-row list: no intermediate arrays.
+  const name = displayName ?? (firstName && lastName ? `${firstName} ${lastName}` : firstName || lastName || '');
   return name === '' ? null : name;
 }

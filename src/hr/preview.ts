@@ -19,6 +19,8 @@ export interface HrFilePreview {
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  /** XLSX: every sheet of the workbook, in its order, for the user to pick one. */
+  sheets?: string[];
   header: string[];
   headerRow: number;
   /** The first data rows, as read (no validation). */
@@ -78,5 +80,6 @@ export async function previewHrFile(store: Store, request: PreviewHrFileRequest)
   if (table.encoding !== undefined) preview.encoding = table.encoding;
   if (table.delimiter !== undefined) preview.delimiter = table.delimiter;
   if (table.sheet !== undefined) preview.sheet = table.sheet;
+  if (table.sheets !== undefined) preview.sheets = table.sheets;
   return preview;
 }

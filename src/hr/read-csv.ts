@@ -1,7 +1,7 @@
-import { Transform, type Readable } from 'node:stream';
-import Papa from 'papaparse';
+import type { Readable } from 'node:stream';
+import { decodedText, recordBatches, type QuoteCount } from './csv-records';
 import { HrImportError, MAX_FIELD_CHARS } from './errors';
-import type { SniffedFormat, TextEncodingName } from './sniff';
+import type { SniffedFormat } from './sniff';
 import type { HrSource } from './source';
 import { headerNames, isBlank, type CsvDelimiter, type Table, type TableRow } from './table';
 
@@ -25,46 +25,6 @@ export function detectDelimiter(text: string): CsvDelimiter {
   }
   const best = (Object.entries(counts) as [CsvDelimiter, number][]).sort((a, b) => b[1] - a[1])[0];
   return best !== undefined && best[1] > 0 ? best[0] : ',';
-}
-
-interface QuoteCount {
-  quotes: number;
-}
-
-/** Decodes bytes to text, counting the quote characters on the way (an odd count means one is never closed). */
-function decoder(fileName: string, encoding: TextEncodingName, count: QuoteCount): Transform {
-  const text = new TextDecoder(encoding, { fatal: encoding !== 'windows-1252' });
-  let offset = 0;
-  const counted = (decoded: string): string => {
-    for (let at = decoded.indexOf('"'); at >= 0; at = decoded.indexOf('"', at + 1)) count.quotes += 1;
-    return decoded;
-  };
-  const fail = (error: unknown): HrImportError =>
-    new HrImportError(
-      'NOT_TEXT',
-      `${fileName} is not valid ${encoding.toUpperCase()} text after byte ${offset}. Save it again as "CSV UTF-8" or "Unicode Text".`,
-      { fileName, encoding, byteOffset: offset },
-      { cause: error },
-    );
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _encoding, callback) {
-      try {
-        const decoded = counted(text.decode(chunk, { stream: true }));
-        offset += chunk.length;
-        callback(null, decoded);
-      } catch (error) {
-        callback(fail(error));
-      }
-    },
-    flush(callback) {
-      try {
-        callback(null, counted(text.decode()));
-      } catch (error) {
-        callback(fail(error));
-      }
-    },
-  });
 }
 
 function fieldTooLarge(fileName: string, rowNumber: number, column: string, length: number): HrImportError {
@@ -108,25 +68,29 @@ export async function readCsv(source: HrSource, format: Extract<SniffedFormat, {
   const delimiter = detectDelimiter(format.text);
   const count: QuoteCount = { quotes: 0 };
   const input: Readable = source.stream();
-  const decoded = input.pipe(decoder(source.fileName, format.encoding, count));
-  const parser = decoded.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, skipEmptyLines: false }) as Transform);
-  input.on('error', (error) => parser.destroy(error));
-  decoded.on('error', (error) => parser.destroy(error));
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const batches = recordBatches(decodedText(source.fileName, input, format.encoding, count), delimiter);
 
+  let batch: string[][] = [];
+  let inBatch = 0;
   let recordsRead = 0;
-  const next = async (): Promise<IteratorResult<string[]>> => {
-    try {
-      const result = await records.next();
-      if (!result.done) recordsRead += 1;
-      return result;
-    } catch (error) {
-      throw readFailure(source.fileName, error);
+  /** The next record, undefined at the end of the file. */
+  const next = async (): Promise<string[] | undefined> => {
+    while (inBatch >= batch.length) {
+      let result: IteratorResult<string[][]>;
+      try {
+        result = await batches.next();
+      } catch (error) {
+        throw readFailure(source.fileName, error);
+      }
+      if (result.done === true) return undefined;
+      batch = result.value;
+      inBatch = 0;
     }
+    recordsRead += 1;
+    return batch[inBatch++];
   };
   const close = async (): Promise<void> => {
     input.destroy();
-    parser.destroy();
   };
   const columnName = (header: string[] | undefined, index: number): string => header?.[index] ?? `Column ${index + 1}`;
 
@@ -140,10 +104,10 @@ export async function readCsv(source: HrSource, format: Extract<SniffedFormat, {
   // The header is the first row that is not blank.
   let headerCells: string[] | undefined;
   try {
-    for (let result = await next(); !result.done; result = await next()) {
-      checkFields(result.value, recordsRead, undefined);
-      if (!isBlank(result.value)) {
-        headerCells = result.value;
+    for (let cells = await next(); cells !== undefined; cells = await next()) {
+      checkFields(cells, recordsRead, undefined);
+      if (!isBlank(cells)) {
+        headerCells = cells;
         break;
       }
     }
@@ -163,8 +127,8 @@ export async function readCsv(source: HrSource, format: Extract<SniffedFormat, {
   async function* rows(): AsyncGenerator<TableRow> {
     try {
       let last: TableRow | undefined;
-      for (let result = await next(); !result.done; result = await next()) {
-        const row = { rowNumber: recordsRead, cells: result.value };
+      for (let cells = await next(); cells !== undefined; cells = await next()) {
+        const row = { rowNumber: recordsRead, cells };
         checkFields(row.cells, row.rowNumber, header);
         if (last !== undefined) yield last;
         last = isBlank(row.cells) ? undefined : row;

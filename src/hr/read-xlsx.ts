@@ -47,6 +47,18 @@ function rowCells(values: unknown): string[] {
   return cells;
 }
 
+/**
+ * The names of the workbook's sheets in its own order, which the reader knows
+ * once it has read the workbook part (before any sheet it emits, in the files
+ * Excel and other tools write); undefined when it does not.
+ */
+function workbookSheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader): string[] | undefined {
+  // exceljs's typings leave out the parsed workbook part.
+  const sheets = (reader as unknown as { model?: { sheets?: { name?: unknown }[] } }).model?.sheets;
+  if (!Array.isArray(sheets)) return undefined;
+  return sheets.map((sheet) => sheet.name).filter((name): name is string => typeof name === 'string');
+}
+
 function malformed(fileName: string, error: unknown): HrImportError {
   if (error instanceof HrImportError) return error;
   const reason = error instanceof Error ? error.message : String(error);
@@ -68,16 +80,16 @@ export async function readXlsx(source: HrSource, sheetName?: string): Promise<Ta
     styles: 'cache',
     entries: 'ignore',
   });
-  const sheets = reader[Symbol.asyncIterator]();
+  const worksheets = reader[Symbol.asyncIterator]();
   const seen: string[] = [];
   const close = async (): Promise<void> => {
     input.destroy();
-    await sheets.return?.(undefined).catch(() => undefined);
+    await worksheets.return?.(undefined).catch(() => undefined);
   };
 
   let worksheet: ExcelJS.stream.xlsx.WorksheetReader | undefined;
   try {
-    for (let result = await sheets.next(); !result.done; result = await sheets.next()) {
+    for (let result = await worksheets.next(); !result.done; result = await worksheets.next()) {
       const name = String((result.value as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`);
       seen.push(name);
       if (sheetName === undefined || name.toLowerCase() === sheetName.trim().toLowerCase()) {
@@ -155,5 +167,8 @@ export async function readXlsx(source: HrSource, sheetName?: string): Promise<Ta
     }
   }
 
-  return { format: 'xlsx', sheet, header, headerRow: first.rowNumber, rows: rows(), close };
+  const table: Table = { format: 'xlsx', sheet, header, headerRow: first.rowNumber, rows: rows(), close };
+  const sheets = workbookSheetNames(reader);
+  if (sheets !== undefined) table.sheets = sheets;
+  return table;
 }

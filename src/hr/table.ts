@@ -20,6 +20,8 @@ export interface Table {
   delimiter?: CsvDelimiter;
   /** XLSX: the sheet read. */
   sheet?: string;
+  /** XLSX: every sheet of the workbook, in the workbook's order, so that another can be picked. */
+  sheets?: string[];
   /** The header cells, trimmed; a blank header reads "Column N" (N counted from 1). */
   header: string[];
   headerRow: number;

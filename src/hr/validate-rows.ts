@@ -2,7 +2,7 @@ import { defaultOrder, parseDate, resolveAmbiguous, type ParsedDate } from './da
 import { HrImportError, MAX_ROWS } from './errors';
 import { HR_FIELDS, type HrField, type HrRecordInput } from './fields';
 import type { ResolvedMapping } from './mapping';
-import { MappedRowSchema, type MappedRowInput } from './row-schema';
+import { CellReader } from './row-cells';
 import { normalizeStatus } from './status';
 import type { TableRow } from './table';
 
@@ -61,14 +61,15 @@ export class RowValidator {
   private readonly pending: { record: HrRecordInput; date: Ambiguous; raw: string }[] = [];
   private readonly proofs: { dmy?: { row: number; value: string }; mdy?: { row: number; value: string } } = {};
 
-  /** Each field with the index of its column, -1 when none. */
-  private readonly indexes: readonly (readonly [HrField, number])[];
+  private readonly reader: CellReader;
 
   constructor(
     private readonly fileName: string,
     private readonly mapping: ResolvedMapping,
   ) {
-    this.indexes = HR_FIELDS.map((field) => [field, mapping.columns[field]?.index ?? -1] as const);
+    const columns = {} as Record<HrField, number>;
+    for (const field of HR_FIELDS) columns[field] = mapping.columns[field]?.index ?? -1;
+    this.reader = new CellReader(columns);
   }
 
   private issue(
@@ -81,6 +82,11 @@ export class RowValidator {
     const item: HrRowIssue = { row, column: field === null ? null : this.header(field), value: shown(value), message };
     if (otherRow !== undefined) item.otherRow = otherRow;
     return item;
+  }
+
+  /** An error with the row read last, showing its cell as written. */
+  private rowError(row: number, field: HrField | null, message: string, otherRow?: number): void {
+    this.errors.push(this.issue(row, field, field === null ? undefined : this.reader.raw(field), message, otherRow));
   }
 
   private header(field: HrField): string | null {
@@ -97,59 +103,50 @@ export class RowValidator {
         { fileName: this.fileName, limit: MAX_ROWS, row: row.rowNumber },
       );
     }
-    const input = {} as MappedRowInput;
-    for (const [field, index] of this.indexes) input[field] = index < 0 ? '' : (row.cells[index] ?? '');
-    const issues: HrRowIssue[] = [];
-    const issue = (field: HrField | null, message: string, otherRow?: number): void => {
-      issues.push(this.issue(row.rowNumber, field, field === null ? undefined : input[field], message, otherRow));
-    };
+    const rowNumber = row.rowNumber;
+    const cells = this.reader.read(row.cells);
 
-    // Read first: a date in a row skipped for another reason still shows which way round the file writes them.
-    const rawDate = input.endDate.trim();
+    // Before the row is checked: a date in a row skipped for another reason still shows which way round the file
+    // writes them.
+    const rawDate = this.reader.raw('endDate').trim();
     const date = rawDate.length === 0 ? undefined : parseDate(rawDate, this.mapping.dateFormat);
-    if (date?.kind === 'proof') this.proofs[date.order] ??= { row: row.rowNumber, value: rawDate };
+    if (date?.kind === 'proof') this.proofs[date.order] ??= { row: rowNumber, value: rawDate };
 
-    const parsed = MappedRowSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const problem of parsed.error.issues) issue(problem.path[0] as HrField, problem.message);
-      this.errors.push(...issues);
+    if (this.reader.problems.length > 0) {
+      for (const problem of this.reader.problems) this.rowError(rowNumber, problem.field, problem.message);
       return undefined;
     }
-    const cells = parsed.data;
+    const errorsBefore = this.errors.length;
     if (cells.employeeId === null && cells.email === null) {
-      issue(
+      this.rowError(
+        rowNumber,
         this.mapping.columns.employeeId ? 'employeeId' : 'email',
         'no employee ID and no e-mail: the row cannot be matched to an account',
       );
     }
     if (cells.firstName === null && cells.lastName === null && cells.displayName === null && cells.username === null) {
-      const nameField = (['displayName', 'firstName', 'lastName', 'username'] as const).find(
-        (field) => this.mapping.columns[field] !== undefined,
-      );
-      issue(nameField ?? null, 'no name and no username');
+      this.rowError(rowNumber, this.nameField, 'no name and no username');
     }
     let endDate: string | null = null;
-    if (date?.kind === 'invalid') issue('endDate', date.reason);
+    if (date?.kind === 'invalid') this.rowError(rowNumber, 'endDate', date.reason);
     else if (date !== undefined && date.kind !== 'ambiguous') endDate = date.iso;
-    if (cells.employeeId !== null && issues.length === 0) {
+    if (cells.employeeId !== null && this.errors.length === errorsBefore) {
       const key = cells.employeeId.toLowerCase();
       const first = this.employeeIds.get(key);
       if (first !== undefined) {
-        issue('employeeId', `employee ID "${cells.employeeId}" is already on row ${first}; this row is skipped`, first);
+        const message = `employee ID "${cells.employeeId}" is already on row ${first}; this row is skipped`;
+        this.rowError(rowNumber, 'employeeId', message, first);
       } else {
-        this.employeeIds.set(key, row.rowNumber);
+        this.employeeIds.set(key, rowNumber);
       }
     }
-    if (issues.length > 0) {
-      this.errors.push(...issues);
-      return undefined;
-    }
+    if (this.errors.length > errorsBefore) return undefined;
 
     const status = normalizeStatus(cells.status);
     if (status === 'unknown') {
       this.warnings.push(
         this.issue(
-          row.rowNumber,
+          rowNumber,
           'status',
           cells.status ?? undefined,
           'status not recognized: stored as "unknown" (neither active nor a leaver)',
@@ -160,13 +157,13 @@ export class RowValidator {
       const key = cells.email.toLowerCase();
       const first = this.emails.get(key);
       if (first !== undefined) {
-        this.warnings.push(this.issue(row.rowNumber, 'email', cells.email, `e-mail also on row ${first}`, first));
+        this.warnings.push(this.issue(rowNumber, 'email', cells.email, `e-mail also on row ${first}`, first));
       } else {
-        this.emails.set(key, row.rowNumber);
+        this.emails.set(key, rowNumber);
       }
     }
     const record: HrRecordInput = {
-      rowNumber: row.rowNumber,
+      rowNumber,
       employeeId: cells.employeeId,
       email: cells.email,
       firstName: cells.firstName,
@@ -185,6 +182,15 @@ export class RowValidator {
       return undefined;
     }
     return record;
+  }
+
+  /** The field a row without any name is reported under: the first name column the file has. */
+  private get nameField(): HrField | null {
+    return (
+      (['displayName', 'firstName', 'lastName', 'username'] as const).find(
+        (field) => this.mapping.columns[field] !== undefined,
+      ) ?? null
+    );
   }
 
   finish(): ValidatedRows {

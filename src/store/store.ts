@@ -171,7 +171,7 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     snapshots: snapshotsRepository(db, native, clock),
     hr: hrRepository(db, native, clock),
     matchDecisions: matchDecisionsRepository(db, clock),
-    reconciliations: reconciliationsRepository(db, clock),
+    reconciliations: reconciliationsRepository(db, native, clock),
     accountMetadata: accountMetadataRepository(db, clock),
     assessment: assessmentReadsRepository(db),
     policy: policyRepository(db, clock),

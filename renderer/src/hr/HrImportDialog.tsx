@@ -92,6 +92,7 @@ export function HrImportDialog({ open, onClose, onImported }: Props) {
                   <HrSheetPicker
                     key={state.preview.sheet}
                     sheet={state.preview.sheet}
+                    sheets={state.preview.sheets}
                     disabled={state.refreshing}
                     onChoose={wizard.chooseSheet}
                   />

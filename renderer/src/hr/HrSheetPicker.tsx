@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 
 const useStyles = makeStyles({
@@ -8,18 +8,37 @@ const useStyles = makeStyles({
 interface Props {
   /** The sheet the preview read. */
   sheet: string | undefined;
+  /** Every sheet of the workbook, in its order; absent when the preview could not list them. */
+  sheets: string[] | undefined;
   disabled: boolean;
   onChoose: (sheet: string) => void;
 }
 
 /**
- * The workbook's sheet to read. The preview names only the sheet it read, not
- * the others, so the name is typed; a wrong one is answered with the sheets
- * there are.
+ * The workbook's sheet to read, picked from the sheets the preview lists.
+ * When it lists none the name is typed instead; a wrong one is answered with
+ * the sheets there are.
  */
-export function HrSheetPicker({ sheet, disabled, onChoose }: Props) {
+export function HrSheetPicker({ sheet, sheets, disabled, onChoose }: Props) {
   const styles = useStyles();
   const [name, setName] = useState(sheet ?? '');
+  if (sheets !== undefined && sheets.length > 0) {
+    return (
+      <Field label="Sheet">
+        <Select
+          value={sheet ?? ''}
+          disabled={disabled}
+          onChange={(_event, data) => data.value !== sheet && onChoose(data.value)}
+        >
+          {sheets.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  }
   const wanted = name.trim();
   const read = () => wanted !== '' && wanted !== sheet && onChoose(wanted);
   return (

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqliteDatabase } from 'kysely';
 import type { HeadlineFigures } from '../../hr/figures';
 import type { AccountForMatching } from '../../hr/match-input';
 import type { AccountOutcome } from '../../hr/outcomes';
@@ -40,8 +40,23 @@ export interface ReconciliationsRepository {
   history(): Promise<ReconciliationRecord[]>;
 }
 
-/** objectGUIDs per UPDATE: well under SQLite's limit on bound values. */
-const GUIDS_PER_STATEMENT = 900;
+/** Outcomes per UPDATE: one native call per batch instead of per account, well under SQLite's limit on bound values. */
+const OUTCOMES_PER_STATEMENT = 500;
+
+/**
+ * The UPDATE giving `rows` accounts their outcome, bound as objectGUID and
+ * outcome for each, then the snapshot. Rows whose outcome is unchanged are
+ * not rewritten, so reconciling again is mostly reading. Prepared once per
+ * reconciliation and run on the native handle: IN-lists of objectGUIDs, one
+ * per outcome, built through the query builder batch after batch, cost
+ * three times as much for 100k accounts.
+ */
+function updateOutcomesText(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?)').join(', ');
+  return `UPDATE accounts SET hr_outcome = outcome.column2 FROM (VALUES ${values}) AS outcome
+    WHERE accounts.snapshot_id = ? AND accounts.object_guid = outcome.column1
+      AND accounts.hr_outcome IS NOT outcome.column2`;
+}
 
 function parseStringArray(text: string, column: string, guid: string): string[] {
   try {
@@ -54,6 +69,52 @@ function parseStringArray(text: string, column: string, guid: string): string[] 
     objectGuid: guid,
     column,
   });
+}
+
+/**
+ * What matching reads of an account, as one JSON array: better-sqlite3 builds
+ * each row object by looking up every column's name anew, which cost more
+ * than SQLite's json_array and JSON.parse together.
+ */
+const ACCOUNT_JSON = sql<string>`json_array(object_guid, sam_account_name, upn, mail, proxy_addresses, employee_id,
+  employee_number, given_name, sn, display_name, dn, manager_dn, user_account_control)`;
+
+const ACCOUNTS_PER_PAGE = 10_000;
+
+type AccountValues = [
+  objectGuid: string,
+  samAccountName: string,
+  upn: string | null,
+  mail: string | null,
+  proxyAddresses: string,
+  employeeId: string | null,
+  employeeNumber: string | null,
+  givenName: string | null,
+  sn: string | null,
+  displayName: string | null,
+  dn: string,
+  managerDn: string | null,
+  userAccountControl: number | null,
+];
+
+function toAccount(json: string): AccountForMatching {
+  const values = JSON.parse(json) as AccountValues;
+  const objectGuid = values[0];
+  return {
+    objectGuid,
+    samAccountName: values[1],
+    upn: values[2],
+    mail: values[3],
+    proxyAddresses: values[4] === '[]' ? [] : parseStringArray(values[4], 'proxyAddresses', objectGuid),
+    employeeId: values[5],
+    employeeNumber: values[6],
+    givenName: values[7],
+    sn: values[8],
+    displayName: values[9],
+    dn: values[10],
+    managerDn: values[11],
+    userAccountControl: values[12],
+  };
 }
 
 function parseFigures(text: string, snapshotId: string): HeadlineFigures {
@@ -69,7 +130,15 @@ function parseFigures(text: string, snapshotId: string): HeadlineFigures {
   }
 }
 
-export function reconciliationsRepository(db: Kysely<WardenDatabase>, clock: Clock): ReconciliationsRepository {
+/**
+ * `native` is the same connection as `db`, for the outcome of every account;
+ * it is used only inside a transaction `db` has opened, so the two never interleave.
+ */
+export function reconciliationsRepository(
+  db: Kysely<WardenDatabase>,
+  native: SqliteDatabase,
+  clock: Clock,
+): ReconciliationsRepository {
   return {
     async findAccount(snapshotId, guidOrName) {
       const key = guidOrName.trim();
@@ -84,42 +153,21 @@ export function reconciliationsRepository(db: Kysely<WardenDatabase>, clock: Clo
     },
 
     async accountsForMatching(snapshotId) {
-      const rows = await db
-        .selectFrom('accounts')
-        .select([
-          'object_guid',
-          'sam_account_name',
-          'upn',
-          'mail',
-          'proxy_addresses',
-          'employee_id',
-          'employee_number',
-          'given_name',
-          'sn',
-          'display_name',
-          'dn',
-          'manager_dn',
-          'user_account_control',
-        ])
-        .where('snapshot_id', '=', snapshotId)
-        .orderBy('object_guid')
-        .execute();
-      return rows.map((row) => ({
-        objectGuid: row.object_guid,
-        samAccountName: row.sam_account_name,
-        upn: row.upn,
-        mail: row.mail,
-        proxyAddresses:
-          row.proxy_addresses === '[]' ? [] : parseStringArray(row.proxy_addresses, 'proxyAddresses', row.object_guid),
-        employeeId: row.employee_id,
-        employeeNumber: row.employee_number,
-        givenName: row.given_name,
-        sn: row.sn,
-        displayName: row.display_name,
-        dn: row.dn,
-        managerDn: row.manager_dn,
-        userAccountControl: row.user_account_control,
-      }));
+      const accounts: AccountForMatching[] = [];
+      for (let after = ''; ; ) {
+        const page = await db
+          .selectFrom('accounts')
+          .select(ACCOUNT_JSON.as('json'))
+          .where('snapshot_id', '=', snapshotId)
+          .where('object_guid', '>', after)
+          .orderBy('object_guid')
+          .limit(ACCOUNTS_PER_PAGE)
+          .execute();
+        for (const row of page) accounts.push(toAccount(row.json));
+        const last = accounts.at(-1);
+        if (page.length < ACCOUNTS_PER_PAGE || last === undefined) return accounts;
+        after = last.objectGuid;
+      }
     },
 
     save(input) {
@@ -134,14 +182,8 @@ export function reconciliationsRepository(db: Kysely<WardenDatabase>, clock: Clo
             snapshotId: input.snapshotId,
           });
         }
-        const byOutcome = new Map<AccountOutcome, string[]>();
-        for (const { objectGuid, outcome } of input.outcomes) {
-          const guids = byOutcome.get(outcome) ?? [];
-          guids.push(objectGuid);
-          byOutcome.set(outcome, guids);
-        }
         // A reconciliation gives every account of the snapshot an outcome; only a partial one needs the old
-        // outcomes cleared first, which would rewrite every row and undo the saving below.
+        // outcomes cleared first, which rewrites every row and undoes what updateOutcomesText saves.
         const { n } = await trx
           .selectFrom('accounts')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -154,17 +196,15 @@ export function reconciliationsRepository(db: Kysely<WardenDatabase>, clock: Clo
             .where('snapshot_id', '=', input.snapshotId)
             .execute();
         }
-        for (const [outcome, guids] of byOutcome) {
-          for (let start = 0; start < guids.length; start += GUIDS_PER_STATEMENT) {
-            await trx
-              .updateTable('accounts')
-              .set({ hr_outcome: outcome })
-              .where('snapshot_id', '=', input.snapshotId)
-              .where('object_guid', 'in', guids.slice(start, start + GUIDS_PER_STATEMENT))
-              // Rows whose outcome is unchanged are not rewritten: reconciling again is mostly reading.
-              .where((eb) => eb.or([eb('hr_outcome', 'is', null), eb('hr_outcome', '!=', outcome)]))
-              .execute();
-          }
+        const fullBatch = native.prepare(updateOutcomesText(OUTCOMES_PER_STATEMENT));
+        for (let start = 0; start < input.outcomes.length; start += OUTCOMES_PER_STATEMENT) {
+          const batch = input.outcomes.slice(start, start + OUTCOMES_PER_STATEMENT);
+          const values: unknown[] = [];
+          for (const { objectGuid, outcome } of batch) values.push(objectGuid, outcome);
+          values.push(input.snapshotId);
+          const statement =
+            batch.length === OUTCOMES_PER_STATEMENT ? fullBatch : native.prepare(updateOutcomesText(batch.length));
+          statement.run(values);
         }
         const record = {
           snapshot_id: input.snapshotId,

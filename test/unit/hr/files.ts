@@ -37,6 +37,7 @@ export async function readAll(
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  sheets?: string[];
   format: string;
 }> {
   const table = await openTable(bytesSource(fileName, bytes), sheet);
@@ -48,6 +49,7 @@ export async function readAll(
     encoding: table.encoding,
     delimiter: table.delimiter,
     sheet: table.sheet,
+    sheets: table.sheets,
     format: table.format,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HrFilePreviewSchema } from '../../../src/api/hr-schemas';
 import { importHrFile, previewHrFile } from '../../../src/hr';
 import { HrImportError } from '../../../src/hr/errors';
 import { openStore, type Store } from '../../../src/store';
@@ -251,11 +252,35 @@ describe('importing an HR list', () => {
     expect(preview.detected).toMatchObject({ employeeId: 'Employee ID', email: 'Work Email' });
     expect(preview.mapping).toEqual(preview.detected);
     expect(preview.problem).toBeNull();
+    expect(preview.sheets).toBeUndefined();
     expect(await store.hr.current()).toBeUndefined();
 
     const missing = await previewHrFile(store, bytes('p.csv', 'Department\nSales\n'));
     expect(missing.mapping).toBeNull();
     expect(missing.problem?.code).toBe('MISSING_COLUMNS');
+  });
+
+  it('previews a workbook with the names of all its sheets, in its order, for the user to pick one', async () => {
+    const store = await newStore();
+    const book = await workbook({
+      Notes: [['Exported from the HR system']],
+      Staff: [
+        ['Staff ID', 'Name'],
+        [1001, 'Ann Lee'],
+      ],
+      Leavers: [
+        ['Staff ID', 'Name'],
+        [1002, 'Bob Ray'],
+      ],
+    });
+    const first = await previewHrFile(store, { fileName: 'staff.xlsx', bytes: book });
+    expect(first).toMatchObject({ sheet: 'Notes', sheets: ['Notes', 'Staff', 'Leavers'] });
+    expect(first.problem?.code).toBe('MISSING_COLUMNS');
+
+    const picked = await previewHrFile(store, { fileName: 'staff.xlsx', bytes: book, sheet: 'leavers' });
+    expect(picked).toMatchObject({ sheet: 'Leavers', sheets: ['Notes', 'Staff', 'Leavers'], problem: null });
+    expect(picked.rows).toEqual([{ rowNumber: 2, cells: ['1002', 'Bob Ray'] }]);
+    expect(HrFilePreviewSchema.parse(picked).sheets).toEqual(['Notes', 'Staff', 'Leavers']);
   });
 
   it('reads a file from a path with its name for the saved mapping', async () => {

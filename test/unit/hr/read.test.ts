@@ -68,6 +68,27 @@ describe('reading CSV', () => {
     expect(table.rows[0]?.cells).toEqual(['E1', 'O"Brien']);
   });
 
+  it.each([
+    ['\r\n', true],
+    ['\n', false],
+    ['\r', true],
+  ])(
+    'reads records across the chunks a file streams in (line ending %j, final line ending %s)',
+    async (newline, last) => {
+      // Quoted commas, quotes and line breaks, long enough to straddle the 64 KiB chunks at many places.
+      const rows = Array.from({ length: 4_000 }, (_, index) => [
+        `E${index}`,
+        index % 3 === 0 ? `Line one\nline "${index}", two` : `Name ${index}`,
+        'x'.repeat(index % 97),
+      ]);
+      const text = csv([['Employee ID', 'Name', 'Notes'], ...rows], ',', newline);
+      const table = await readAll('people.csv', Buffer.from(last ? text : text.slice(0, -newline.length)));
+      expect(table.rows.length).toBe(rows.length);
+      expect(table.rows.map((row) => row.cells)).toEqual(rows);
+      expect(table.rows.at(-1)?.rowNumber).toBe(rows.length + 1);
+    },
+  );
+
   it('reads a file from disk the same way', async () => {
     const table = await openTable(await fileSource('resources/demo/corp-demo-hr.csv'));
     expect(table.header[0]).toBe('Employee ID');
@@ -91,6 +112,7 @@ describe('reading XLSX', () => {
     const table = await readAll('people.xlsx', bytes);
     expect(table.format).toBe('xlsx');
     expect(table.sheet).toBe('People');
+    expect(table.sheets).toEqual(['People', 'Other']);
     expect(table.header).toEqual(['Employee ID', 'Name', 'End Date', 'Grade']);
     expect(table.rows).toEqual([
       { rowNumber: 2, cells: ['1001', 'Zoë Ångström', '2025-03-31', '7.5'] },
@@ -108,6 +130,7 @@ describe('reading XLSX', () => {
     });
     const table = await readAll('people.xlsx', bytes, 'staff');
     expect(table.sheet).toBe('Staff');
+    expect(table.sheets).toEqual(['Notes', 'Staff']);
     expect(table.rows).toEqual([{ rowNumber: 2, cells: ['a@corp.example', 'Ann'] }]);
   });
 
