@@ -8,9 +8,22 @@ import {
   type AccountPredicate,
   type Assessment,
 } from '../risk';
-import type { AccountSortField, AssessedAccountRow, ListAssessedAccountsInput } from './risk-schemas';
+import { privilegedGroupNames, topFinding } from '../views/inventory-columns';
+import { isUnder } from '../views/ou-facets';
+import type {
+  AccountCriteria,
+  InventoryRow,
+  InventorySort,
+  InventorySortField,
+  ListAccountsInput,
+} from './views-schemas';
 
-type Page = Omit<ListAssessedAccountsInput, 'snapshotId'>;
+type Page = Omit<ListAccountsInput, 'snapshotId'>;
+
+/** What the criteria need beyond the assessment: the members of the group asked for, read from the store. */
+export interface CriteriaContext {
+  groupMembers?: ReadonlySet<string>;
+}
 
 function oneOf<T>(values: readonly T[] | undefined, read: (account: AccountAssessment) => T): AccountPredicate[] {
   if (values === undefined) return [];
@@ -18,19 +31,39 @@ function oneOf<T>(values: readonly T[] | undefined, read: (account: AccountAsses
   return [(account) => wanted.has(read(account))];
 }
 
+/**
+ * The text free search looks in (sAMAccountName, display name, DN, owner),
+ * lower-cased once per assessment: lower-casing 400k strings at every
+ * keystroke would cost more than the search itself. The separator cannot be typed.
+ */
+const searchTexts = new WeakMap<Assessment, Map<AccountAssessment, string>>();
+
+function searchTextOf(assessment: Assessment): Map<AccountAssessment, string> {
+  const known = searchTexts.get(assessment);
+  if (known !== undefined) return known;
+  const texts = new Map(
+    assessment.accounts.map((a) => [
+      a,
+      [a.samAccountName, a.displayName ?? '', a.dn, a.owner ?? ''].join('\u0000').toLowerCase(),
+    ]),
+  );
+  searchTexts.set(assessment, texts);
+  return texts;
+}
+
 /** Every criterion of the request as one predicate each; the account filter expression is parsed once. */
-function predicatesOf(page: Page): AccountPredicate[] {
+function predicatesOf(assessment: Assessment, criteria: AccountCriteria, context: CriteriaContext): AccountPredicate[] {
   const predicates: AccountPredicate[] = [
-    ...oneOf(page.type, (a) => a.type),
-    ...oneOf(page.risk, (a) => a.risk),
-    ...oneOf(page.usage, (a) => a.usage),
-    ...oneOf(page.ownerStatus, (a) => a.ownerStatus),
-    ...oneOf(page.hr, (a) => a.hr),
+    ...oneOf(criteria.type, (a) => a.type),
+    ...oneOf(criteria.risk, (a) => a.risk),
+    ...oneOf(criteria.usage, (a) => a.usage),
+    ...oneOf(criteria.ownerStatus, (a) => a.ownerStatus),
+    ...oneOf(criteria.hr, (a) => a.hr),
   ];
-  if (page.filter !== undefined) predicates.push(parseAccountFilter(page.filter));
-  if (page.isNhi !== undefined) predicates.push((a) => a.isNhi === page.isNhi);
-  if (page.enabled !== undefined) predicates.push((a) => a.enabled === page.enabled);
-  const lastLogon = page.lastLogon;
+  if (criteria.filter !== undefined) predicates.push(parseAccountFilter(criteria.filter));
+  if (criteria.isNhi !== undefined) predicates.push((a) => a.isNhi === criteria.isNhi);
+  if (criteria.enabled !== undefined) predicates.push((a) => a.enabled === criteria.enabled);
+  const lastLogon = criteria.lastLogon;
   if (lastLogon === 'never') predicates.push((a) => a.lastLogonDaysAgo === null);
   else if (lastLogon !== undefined) {
     predicates.push(
@@ -40,11 +73,30 @@ function predicatesOf(page: Page): AccountPredicate[] {
         (lastLogon.to === null || a.lastLogonDaysAgo <= lastLogon.to),
     );
   }
-  if (page.search !== undefined) {
-    const text = page.search.toLowerCase();
-    predicates.push((a) =>
-      [a.samAccountName, a.displayName, a.dn, a.owner].some((value) => value?.toLowerCase().includes(text) ?? false),
-    );
+  if (criteria.search !== undefined) {
+    const text = criteria.search.toLowerCase();
+    const texts = searchTextOf(assessment);
+    predicates.push((a) => texts.get(a)?.includes(text) ?? false);
+  }
+  const ou = criteria.ou;
+  if (ou !== undefined) {
+    // A domain has far fewer OUs than accounts: each is compared once.
+    const verdicts = new Map<string | null, boolean>();
+    predicates.push((a) => {
+      let verdict = verdicts.get(a.ou);
+      if (verdict === undefined) {
+        verdict = isUnder(a, ou);
+        verdicts.set(a.ou, verdict);
+      }
+      return verdict;
+    });
+  }
+  if (criteria.group !== undefined) {
+    const members = context.groupMembers ?? new Set<string>();
+    predicates.push((a) => members.has(a.objectGuid));
+  }
+  if (criteria.privileged !== undefined) {
+    predicates.push((a) => a.privilegedPaths.length > 0 === criteria.privileged);
   }
   return predicates;
 }
@@ -59,7 +111,7 @@ const ownerRank = rank(OWNER_STATUSES);
 const hrRank = rank(HR_VALUES);
 
 type Key = string | number | null;
-const SORT_KEYS: Record<AccountSortField, (account: AccountAssessment) => Key> = {
+const SORT_KEYS: Record<InventorySortField, (account: AccountAssessment) => Key> = {
   samAccountName: (a) => a.samAccountName,
   displayName: (a) => a.displayName,
   type: (a) => typeRank(a.type),
@@ -71,6 +123,11 @@ const SORT_KEYS: Record<AccountSortField, (account: AccountAssessment) => Key> =
   ownerStatus: (a) => ownerRank(a.ownerStatus),
   owner: (a) => a.owner,
   hr: (a) => hrRank(a.hr),
+  isNhi: (a) => Number(a.isNhi),
+  enabled: (a) => Number(a.enabled),
+  ou: (a) => a.ou,
+  dn: (a) => a.dn,
+  groupCount: (a) => a.groupCount,
 };
 
 function compareKeys(a: Key, b: Key): number {
@@ -78,10 +135,9 @@ function compareKeys(a: Key, b: Key): number {
   return collator.compare(String(a), String(b));
 }
 
-type Sort = NonNullable<Page['sort']>;
-const HIGHEST_RISK_FIRST: Sort = { field: 'score', direction: 'desc' };
+const HIGHEST_RISK_FIRST: InventorySort = { field: 'score', direction: 'desc' };
 
-function comparator({ field, direction }: Sort): (a: AccountAssessment, b: AccountAssessment) => number {
+function comparator({ field, direction }: InventorySort): (a: AccountAssessment, b: AccountAssessment) => number {
   const key = SORT_KEYS[field];
   const sign = direction === 'asc' ? 1 : -1;
   return (a, b) => {
@@ -98,14 +154,8 @@ function comparator({ field, direction }: Sort): (a: AccountAssessment, b: Accou
   };
 }
 
-/** The finding that weighs most, the first listed on a tie (the rules list criticality first). */
-function topReason(account: AccountAssessment): AssessedAccountRow['topReason'] {
-  let top = account.reasons[0];
-  for (const reason of account.reasons) if (top !== undefined && reason.weight > top.weight) top = reason;
-  return top === undefined ? null : { id: top.id, title: top.title, summary: top.evidence.summary };
-}
-
-function rowOf(account: AccountAssessment): AssessedAccountRow {
+export function rowOf(account: AccountAssessment): InventoryRow {
+  const top = topFinding(account);
   return {
     objectGuid: account.objectGuid,
     samAccountName: account.samAccountName,
@@ -122,7 +172,10 @@ function rowOf(account: AccountAssessment): AssessedAccountRow {
     ownerStatus: account.ownerStatus,
     owner: account.owner,
     hr: account.hr,
-    topReason: topReason(account),
+    topReason: top === undefined ? null : { id: top.id, title: top.title, summary: top.evidence.summary },
+    groupCount: account.groupCount,
+    privilegedGroups: privilegedGroupNames(account),
+    tags: account.tags,
   };
 }
 
@@ -132,7 +185,7 @@ function rowOf(account: AccountAssessment): AssessedAccountRow {
  */
 const sortedOrders = new WeakMap<Assessment, Map<string, readonly AccountAssessment[]>>();
 
-function sortedAccounts(assessment: Assessment, sort: Sort): readonly AccountAssessment[] {
+function sortedAccounts(assessment: Assessment, sort: InventorySort): readonly AccountAssessment[] {
   const orders = sortedOrders.get(assessment) ?? new Map<string, readonly AccountAssessment[]>();
   sortedOrders.set(assessment, orders);
   const key = `${sort.field} ${sort.direction}`;
@@ -143,16 +196,49 @@ function sortedAccounts(assessment: Assessment, sort: Sort): readonly AccountAss
   return sorted;
 }
 
+/**
+ * The last few results, by criteria and order: a virtualized table asks for
+ * one window after another of the same result as it scrolls, and each window
+ * then costs a slice, not a pass over every account.
+ */
+const KEPT_RESULTS = 8;
+const results = new WeakMap<Assessment, Map<string, readonly AccountAssessment[]>>();
+
+/** The accounts that meet every criterion, in the order asked; a bad filter expression throws INVALID_FILTER. */
+export function matchingAccounts(
+  assessment: Assessment,
+  criteria: AccountCriteria,
+  sort: InventorySort | undefined,
+  context: CriteriaContext = {},
+): readonly AccountAssessment[] {
+  const order = sort ?? HIGHEST_RISK_FIRST;
+  const kept = results.get(assessment) ?? new Map<string, readonly AccountAssessment[]>();
+  results.set(assessment, kept);
+  const key = JSON.stringify([criteria, order]);
+  const known = kept.get(key);
+  if (known !== undefined) {
+    // Most recently used last, so the oldest goes first.
+    kept.delete(key);
+    kept.set(key, known);
+    return known;
+  }
+  const predicates = predicatesOf(assessment, criteria, context);
+  const sorted = sortedAccounts(assessment, order);
+  const matching =
+    predicates.length === 0 ? sorted : sorted.filter((account) => predicates.every((predicate) => predicate(account)));
+  kept.set(key, matching);
+  if (kept.size > KEPT_RESULTS) kept.delete(kept.keys().next().value as string);
+  return matching;
+}
+
 /** One page of an assessment's accounts, filtered and sorted as asked; a bad filter expression throws INVALID_FILTER. */
-export function assessedAccountsPage(assessment: Assessment, page: Page) {
-  const predicates = predicatesOf(page);
-  const matching = sortedAccounts(assessment, page.sort ?? HIGHEST_RISK_FIRST).filter((account) =>
-    predicates.every((predicate) => predicate(account)),
-  );
+export function assessedAccountsPage(assessment: Assessment, page: Page, context: CriteriaContext = {}) {
+  const { sort, offset, limit, ...criteria } = page;
+  const matching = matchingAccounts(assessment, criteria, sort, context);
   return {
     snapshotId: assessment.snapshot.id,
     total: matching.length,
-    offset: page.offset,
-    rows: matching.slice(page.offset, page.offset + page.limit).map(rowOf),
+    offset,
+    rows: matching.slice(offset, offset + limit).map(rowOf),
   };
 }

@@ -28,16 +28,41 @@ import {
 } from './reconciliation-schemas';
 import {
   AccountDetailSchema,
-  AssessedAccountsPageSchema,
   GetAccountAssessmentInputSchema,
   GetRiskOverviewInputSchema,
-  ListAssessedAccountsInputSchema,
   PoliciesSchema,
   PolicyInForceSchema,
   RiskOverviewSchema,
   SavePolicyInputSchema,
   SetAccountMetadataInputSchema,
 } from './risk-schemas';
+import {
+  AccountsExportSchema,
+  ExportAccountsInputSchema,
+  InventoryFacetsInputSchema,
+  InventoryFacetsSchema,
+  InventoryPageSchema,
+  ListAccountsInputSchema,
+  SavedViewSchema,
+  SaveViewInputSchema,
+} from './views-schemas';
+import {
+  ExactLastLogonReportSchema,
+  LastLogonProgressSchema,
+  QueryExactLastLogonInputSchema,
+} from './last-logon-schemas';
+import {
+  AccountProgressSchema,
+  AuditLogPageSchema,
+  AuditVerificationSchema,
+  ContainAccountsInputSchema,
+  ContainmentPlanSchema,
+  ContainmentReportSchema,
+  ListAuditLogInputSchema,
+  PlanContainmentInputSchema,
+  RestoreAccountsInputSchema,
+  RestoreReportSchema,
+} from './kill-switch-schemas';
 
 /**
  * The one list of everything the renderer may ask of the core. Electron's IPC
@@ -225,9 +250,36 @@ export const contract = {
   }),
   listAssessedAccounts: operation({
     description:
-      "One page of a snapshot's classified and scored accounts, filtered (criteria and/or a filter expression) and sorted.",
-    input: ListAssessedAccountsInputSchema,
-    output: AssessedAccountsPageSchema,
+      "One page (or window) of a snapshot's classified and scored accounts, filtered (criteria, OU, group and/or a filter expression) and sorted.",
+    input: ListAccountsInputSchema,
+    output: InventoryPageSchema,
+  }),
+  getInventoryFacets: operation({
+    description:
+      "The OUs and groups of a snapshot's accounts, with how many accounts each holds, for the Inventory's filters.",
+    input: InventoryFacetsInputSchema,
+    output: InventoryFacetsSchema,
+  }),
+  exportAccountsCsv: operation({
+    description:
+      'The accounts an Inventory view shows (criteria, order, columns) as a CSV file for Excel: UTF-8 with a byte-order mark, formula-safe.',
+    input: ExportAccountsInputSchema,
+    output: AccountsExportSchema,
+  }),
+  listViews: operation({
+    description: "The Inventory's saved views, by name.",
+    input: Empty,
+    output: z.array(SavedViewSchema),
+  }),
+  saveView: operation({
+    description: 'Save an Inventory view (criteria, order, columns) under a name; the same name replaces it.',
+    input: SaveViewInputSchema,
+    output: SavedViewSchema,
+  }),
+  deleteView: operation({
+    description: 'Delete a saved Inventory view.',
+    input: z.object({ id: z.string().uuid() }).strict(),
+    output: z.object({ deleted: z.boolean() }).strict(),
   }),
   getAccountAssessment: operation({
     description:
@@ -255,6 +307,43 @@ export const contract = {
       "Set (or withdraw, with null) an account's type, owner or tags in Warden, with a reason for the audit log; answers the account's new assessment.",
     input: SetAccountMetadataInputSchema,
     output: AccountDetailSchema,
+  }),
+  queryExactLastLogon: operation({
+    description:
+      "Ask every domain controller of a saved profile's domain for the exact lastLogon of accounts of a snapshot, and redo their usage verdict with it; a DC that gives no answer is reported with the reason.",
+    input: QueryExactLastLogonInputSchema,
+    output: ExactLastLogonReportSchema,
+    progress: LastLogonProgressSchema,
+  }),
+  planContainment: operation({
+    description:
+      'Kill switch, dry run: bind afresh and read each selected account of the latest snapshot from AD — its state, the guardrail that refuses it, each step or why it is a no-op — changing and recording nothing.',
+    input: PlanContainmentInputSchema,
+    output: ContainmentPlanSchema,
+  }),
+  containAccounts: operation({
+    description:
+      'Kill switch: contain accounts of the latest snapshot (disable, random password, leave groups, quarantine OU, stamp) with a fresh bind and a reason; more than one account needs confirmCount; each account is recorded in the audit log.',
+    input: ContainAccountsInputSchema,
+    output: ContainmentReportSchema,
+    progress: AccountProgressSchema,
+  }),
+  restoreAccounts: operation({
+    description:
+      'Undo the kill switch: put accounts back as the audit log recorded them before their containment; an account changed since needs force.',
+    input: RestoreAccountsInputSchema,
+    output: RestoreReportSchema,
+    progress: AccountProgressSchema,
+  }),
+  listAuditLog: operation({
+    description: 'One page of the audit log, oldest first, filtered by action, target and time.',
+    input: ListAuditLogInputSchema,
+    output: AuditLogPageSchema,
+  }),
+  verifyAuditLog: operation({
+    description: "Recompute the audit log's hash chain and name the first entry changed, removed or inserted.",
+    input: Empty,
+    output: AuditVerificationSchema,
   }),
   cancelTask: operation({
     description: 'Cancel a running long operation by the taskId it was started with.',

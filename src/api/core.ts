@@ -10,14 +10,16 @@ import { currentPolicy, defaultPolicy, resetPolicy, savePolicy } from '../risk';
 import { generateDataKey, openStore, type MetadataChange, type Snapshot, type Store, type StoreKey } from '../store';
 import { localActor } from '../store/local-actor';
 import { accountDetail, assessedAccount } from './account-detail';
-import { assessedAccountsPage } from './assessed-accounts-page';
 import { assessmentCache } from './assessment-cache';
 import type { ParsedInput, ProgressEvent } from './contract';
 import { existingProfile, profileBindPassword, requestBindPassword } from './bind-password';
+import { queryExactLastLogon } from './exact-last-logon-handler';
 import { reconciliationPage } from './reconciliation-page';
 import { riskOverview } from './risk-overview';
+import { killSwitchHandlers } from './kill-switch-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { profileTarget } from './profile-target';
+import { exportAccounts, inventoryFacets, listAccounts, listViews, saveView } from './views-operations';
 import type { SnapshotSummary, StoreStatus } from './schemas';
 
 /** How the core gets the store's key: given now, or asked of the user through unlockStore. */
@@ -216,7 +218,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }),
       ),
     getRiskOverview: async ({ snapshotId }) => riskOverview(activeStore(), await assessed(snapshotId)),
-    listAssessedAccounts: async ({ snapshotId, ...page }) => assessedAccountsPage(await assessed(snapshotId), page),
+    listAssessedAccounts: async ({ snapshotId, ...page }) =>
+      listAccounts(activeStore(), await assessed(snapshotId), page),
+    getInventoryFacets: async ({ snapshotId }) => inventoryFacets(activeStore(), await assessed(snapshotId)),
+    exportAccountsCsv: async (input) => exportAccounts(activeStore(), await assessed(input.snapshotId), input),
+    listViews: () => listViews(activeStore()),
+    saveView: (input) => saveView(activeStore(), input),
+    deleteView: async ({ id }) => ({ deleted: await activeStore().views.delete(id) }),
     getAccountAssessment: async ({ objectGuid, snapshotId }) => {
       const assessment = await assessed(snapshotId);
       const metadata = await activeStore().accountMetadata.all();
@@ -245,6 +253,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       );
       return accountDetail(await assessed(), account.objectGuid, metadata);
     },
+    queryExactLastLogon: (input, context) => queryExactLastLogon(activeStore(), options.resourcesDir, input, context),
+    ...killSwitchHandlers({ activeStore, resourcesDir: options.resourcesDir }),
   };
 
   const router = createRouter(handlers, options.emit);

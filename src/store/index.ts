@@ -66,3 +66,4 @@ export type {
 } from './repositories/assessment-reads';
 export type { PolicyRepository, SavedPolicy } from './repositories/policy';
 export type { RiskSummariesRepository, RiskSummaryRecord } from './repositories/risk-summaries';
+export type { SavedViewRecord, ViewSaveInput, ViewsRepository } from './repositories/views';

@@ -42,6 +42,7 @@ import { assessmentReadsRepository, type AssessmentReadsRepository } from './rep
 import { policyRepository, type PolicyRepository } from './repositories/policy';
 import { riskSummariesRepository, type RiskSummariesRepository } from './repositories/risk-summaries';
 import { snapshotsRepository, type SnapshotsRepository } from './repositories/snapshots';
+import { viewsRepository, type ViewsRepository } from './repositories/views';
 import type { WardenDatabase } from './schema';
 import { translateSqliteError } from './sqlite-errors';
 import { registerStoreHandle, type StoreHandle } from './store-handles';
@@ -99,6 +100,8 @@ export interface Store {
   readonly policy: PolicyRepository;
   /** Each assessed snapshot's risk figures, for their trend. */
   readonly riskSummaries: RiskSummariesRepository;
+  /** The Inventory's saved views: criteria, order and columns under a name. */
+  readonly views: ViewsRepository;
   /**
    * Reads every page and fails with DAMAGED if any is unreadable or
    * inconsistent: for a "verify store" action or before a backup. Blocks the
@@ -176,6 +179,7 @@ function assembleStore(db: Kysely<WardenDatabase>, opened: OpenedDatabase, path:
     assessment: assessmentReadsRepository(db),
     policy: policyRepository(db, clock),
     riskSummaries: riskSummariesRepository(db, clock),
+    views: viewsRepository(db, clock),
     checkIntegrity() {
       return exclusively(() => checkIntegrity(opened.database, path));
     },

@@ -1,4 +1,5 @@
 import type { Benchmark } from './benchmark';
+import { consoleBenchmark } from './console.bench';
 import { hrImportBenchmark } from './hr-import.bench';
 import { killSwitchBenchmark } from './kill-switch.bench';
 import { reconcileBenchmark } from './reconcile.bench';
@@ -14,4 +15,5 @@ export const benchmarks: readonly Benchmark[] = [
   reconcileBenchmark,
   riskBenchmark,
   killSwitchBenchmark,
+  consoleBenchmark,
 ];

@@ -1,8 +1,12 @@
 import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { FACTOR_LABELS, HR_LABELS, OWNER_STATUS_LABELS, TYPE_LABELS, USAGE_LABELS, valuesOf } from '../risk/labels';
 import { RiskBadge } from '../risk/RiskBadge';
 import type { AccountAssessment, AccountDetail } from '../risk/risk-types';
 import { DetailSection } from './DetailSection';
+import { ExactLastLogonButton } from './ExactLastLogonButton';
+import { KillSwitchActions } from '../kill-switch/KillSwitchActions';
+import { useSession } from '../app/session';
 import { FactList } from './FactList';
 import { FindingCard } from './FindingCard';
 import { MetadataEditor } from './MetadataEditor';
@@ -41,6 +45,8 @@ interface Props {
 export function AccountDetailView({ detail, onSaved }: Props) {
   const styles = useStyles();
   const { account } = detail;
+  const objectGuids = useMemo(() => [account.objectGuid], [account.objectGuid]);
+  const { appInfo } = useSession();
   return (
     <div className={styles.root}>
       <DetailSection title="Identity">
@@ -54,6 +60,15 @@ export function AccountDetailView({ detail, onSaved }: Props) {
             ['objectGUID', <span className={styles.mono}>{account.objectGuid}</span>],
             ['Groups', `${account.groupCount.toLocaleString()}, directly or through nesting`],
           ]}
+        />
+      </DetailSection>
+
+      <DetailSection title="Kill switch">
+        <KillSwitchActions
+          key={account.objectGuid}
+          objectGuid={account.objectGuid}
+          samAccountName={account.samAccountName}
+          {...(appInfo.isDemo ? { unavailable: 'The demo domain has no directory to change.' } : {})}
         />
       </DetailSection>
 
@@ -122,6 +137,14 @@ export function AccountDetailView({ detail, onSaved }: Props) {
           )}
         </div>
         <Caption1 className={styles.muted}>{account.usageReason}</Caption1>
+        {/* Keyed by account and snapshot: an answer about one is never shown for another. */}
+        <ExactLastLogonButton
+          key={`${detail.snapshotId}:${account.objectGuid}`}
+          objectGuids={objectGuids}
+          snapshotId={detail.snapshotId}
+          subjectName={account.samAccountName}
+          prominent={account.usageApproximate}
+        />
         <FactList label="HR" facts={[['HR outcome', HR_LABELS[account.hr]]]} />
       </DetailSection>
 

@@ -4,7 +4,8 @@ import { call, cancelTask, newTaskId, onTaskProgress } from './warden-client';
 import { toWardenApiError, type WardenApiError } from './warden-api-error';
 
 /** A long operation of the contract, whose caller can follow and cancel it by a task id. */
-export type TaskOperation = 'testConnection' | 'scanProfile';
+export type TaskOperation =
+  'testConnection' | 'scanProfile' | 'queryExactLastLogon' | 'containAccounts' | 'restoreAccounts';
 
 export type TaskRequest<Op extends TaskOperation> = Omit<OperationInput<Op>, 'taskId'>;
 

@@ -1,6 +1,7 @@
 import {
   Caption1,
   makeStyles,
+  mergeClasses,
   NavDrawer,
   NavDrawerBody,
   NavDrawerFooter,
@@ -20,10 +21,13 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { InventoryPage } from '../pages/InventoryPage';
 import { ReconciliationPage } from '../pages/ReconciliationPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { mark, NAVIGATED } from '../inventory/perf-marks';
 import { navIcons } from './nav-icons';
 import { NavigationContext, type Navigation } from './navigation';
 import { highlightedPage, navItems, type NavPage, type Route } from './routes';
 import { useSession } from './session';
+import { SnapshotStatusBar } from './SnapshotStatusBar';
+import { SnapshotStatusContext, type SnapshotStatus } from './snapshot-status';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexGrow: 1, backgroundColor: tokens.colorNeutralBackground2 },
@@ -46,6 +50,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: 'none' },
   },
   content: { maxWidth: '1100px', margin: '0 auto' },
+  // The Inventory's table has many columns to show: it gets the width of a large screen.
+  wide: { maxWidth: '1680px' },
 });
 
 function PageFor({ route }: { route: Route }) {
@@ -76,7 +82,16 @@ export function AppShell() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  const navigate = useCallback((next: Route) => setRoute(next), []);
+  const navigate = useCallback((next: Route) => {
+    // Where the Inventory's first rows are timed from (see perf-marks.ts).
+    mark(NAVIGATED);
+    setRoute(next);
+  }, []);
+  // A new snapshot from a page's own scan: the header reads it (remounted). One from the header's scan: the page does.
+  const [statusGeneration, setStatusGeneration] = useState(0);
+  const [pageGeneration, setPageGeneration] = useState(0);
+  const snapshotStatus = useMemo<SnapshotStatus>(() => ({ refresh: () => setStatusGeneration((n) => n + 1) }), []);
+  const reloadPage = useCallback(() => setPageGeneration((n) => n + 1), []);
   const openConnectionForm = useCallback((from: NavPage, profile?: ConnectionProfile) => {
     setRoute(
       profile === undefined ? { page: 'connect', returnTo: from } : { page: 'connect', profile, returnTo: from },
@@ -136,10 +151,14 @@ export function AppShell() {
           </NavDrawer>
         </div>
         <main ref={mainRef} className={styles.main} tabIndex={-1} aria-label="Page content">
-          <div className={styles.content}>
-            {appInfo.isDemo && <DemoBanner />}
-            {/* Keyed by the open store, so a switch into or out of the demo reloads what the page shows. */}
-            <PageFor key={appInfo.isDemo ? 'demo' : 'user'} route={route} />
+          <div className={mergeClasses(styles.content, route.page === 'inventory' && styles.wide)}>
+            {/* Outside the provider: its own scan reloads the page below, not itself (its dialog stays open). */}
+            <SnapshotStatusBar key={`${appInfo.isDemo ? 'demo' : 'user'}-${statusGeneration}`} onScanned={reloadPage} />
+            <SnapshotStatusContext.Provider value={snapshotStatus}>
+              {appInfo.isDemo && <DemoBanner />}
+              {/* Keyed by the open store, so a switch into or out of the demo reloads what the page shows. */}
+              <PageFor key={`${appInfo.isDemo ? 'demo' : 'user'}-${pageGeneration}`} route={route} />
+            </SnapshotStatusContext.Provider>
           </div>
         </main>
       </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Caption1, makeStyles, Tag, TagGroup, tokens } from '@fluentui/react-components';
 import type { AccountQuery } from '../risk/risk-types';
 import { chipsOf, withoutKey, type QueryKey } from './account-query';
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** The criteria in force, each removable; none reads "all accounts". */
-export function FilterChips({ query, onChange }: Props) {
+export const FilterChips = memo(function FilterChips({ query, onChange }: Props) {
   const styles = useStyles();
   const chips = chipsOf(query);
   return (
@@ -46,4 +47,4 @@ export function FilterChips({ query, onChange }: Props) {
       )}
     </div>
   );
-}
+});

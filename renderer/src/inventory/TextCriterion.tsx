@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 
 const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -15,10 +15,12 @@ interface Props {
   placeholder?: string;
   hint?: string;
   monospace?: boolean;
+  /** The text box itself, for a shortcut that focuses it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A text criterion typed freely and applied with Enter or its button, not at each keystroke. */
-export function TextCriterion({ label, value, onApply, placeholder, hint, monospace = false }: Props) {
+export function TextCriterion({ label, value, onApply, placeholder, hint, monospace = false, inputRef }: Props) {
   const styles = useStyles();
   const [draft, setDraft] = useState(value ?? '');
   const [shown, setShown] = useState(value);
@@ -41,7 +43,7 @@ export function TextCriterion({ label, value, onApply, placeholder, hint, monosp
           value={draft}
           placeholder={placeholder}
           onChange={(_event, data) => setDraft(data.value)}
-          input={{ className: monospace ? styles.mono : undefined }}
+          input={{ className: monospace ? styles.mono : undefined, ref: inputRef }}
         />
       </Field>
       <Button type="submit" aria-label={`Apply ${label.toLowerCase()}`}>

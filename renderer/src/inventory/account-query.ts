@@ -1,5 +1,6 @@
 import { HR_LABELS, OWNER_STATUS_LABELS, TIER_LABELS, TYPE_LABELS, USAGE_LABELS } from '../risk/labels';
 import type { AccountQuery } from '../risk/risk-types';
+import { ouLabel } from './ou-label';
 
 export type QueryKey = keyof AccountQuery;
 
@@ -16,6 +17,11 @@ function lastLogonLabel(lastLogon: NonNullable<AccountQuery['lastLogon']>): stri
   if (lastLogon === 'never') return 'Never logged on';
   if (lastLogon.to === null) return `Last logon over ${lastLogon.from - 1} days ago`;
   return `Last logon ${lastLogon.from}–${lastLogon.to} days ago`;
+}
+
+/** A group given by DN reads by its name (`CN=Domain Admins,CN=Users,…` is `Domain Admins`). */
+function groupLabel(group: string): string {
+  return /^\s*cn\s*=/i.test(group) ? (ouLabel(group).split('/').at(-1) ?? group) : group;
 }
 
 /** The criteria in force, in the order the filter bar lists them. */
@@ -36,6 +42,16 @@ export function chipsOf(query: AccountQuery): QueryChip[] {
   add('hr', query.hr === undefined ? undefined : `HR: ${either(query.hr, HR_LABELS)}`);
   add('enabled', query.enabled === undefined ? undefined : query.enabled ? 'Enabled' : 'Disabled');
   add('lastLogon', query.lastLogon === undefined ? undefined : lastLogonLabel(query.lastLogon));
+  add('ou', query.ou === undefined ? undefined : `OU: ${ouLabel(query.ou)}`);
+  add('group', query.group === undefined ? undefined : `Group: ${groupLabel(query.group)}`);
+  add(
+    'privileged',
+    query.privileged === undefined
+      ? undefined
+      : query.privileged
+        ? 'Reaches a privileged group'
+        : 'Reaches no privileged group',
+  );
   add('filter', query.filter === undefined ? undefined : `Expression: ${query.filter}`);
   return chips;
 }

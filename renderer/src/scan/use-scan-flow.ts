@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ConnectionProfile } from '../api/contract-types';
 import type { WardenApiError } from '../api/warden-api-error';
+import { useSnapshotStatus } from '../app/snapshot-status';
 import { useProfileScan, type ScanSummary } from './use-profile-scan';
 
 /** What the user clicked: which profile, and whether only the changes should be read. */
@@ -28,6 +29,8 @@ const passwordProblems = new Set(['BIND_PASSWORD_MISSING', 'INVALID_CREDENTIALS'
 export function useScanFlow(onScanned: (summary: ScanSummary) => void) {
   const { state: scanState, start, cancel: cancelScan, reset } = useProfileScan();
   const [step, setStep] = useState<ScanStep>({ step: 'idle' });
+  // The shell's header shows the current snapshot: it must hear of a new one made here.
+  const snapshotStatus = useSnapshotStatus();
 
   const run = useCallback(
     async (choice: ScanChoice, confirmPlainTextBind: boolean, password: string | undefined) => {
@@ -38,13 +41,16 @@ export function useScanFlow(onScanned: (summary: ScanSummary) => void) {
         incremental: choice.incremental,
         ...(password === undefined ? {} : { password }),
       });
-      if (outcome.status === 'succeeded') onScanned(outcome.result);
+      if (outcome.status === 'succeeded') {
+        onScanned(outcome.result);
+        snapshotStatus?.refresh();
+      }
       if (outcome.status === 'failed' && passwordProblems.has(outcome.error.code)) {
         reset();
         setStep({ step: 'asking-password', choice, confirmPlainTextBind, error: outcome.error });
       }
     },
-    [start, reset, onScanned],
+    [start, reset, onScanned, snapshotStatus],
   );
 
   const afterConfirmation = useCallback(

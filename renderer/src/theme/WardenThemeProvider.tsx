@@ -2,7 +2,8 @@ import { FluentProvider, makeStyles, webDarkTheme, webLightTheme } from '@fluent
 import { useEffect, type ReactNode } from 'react';
 import { useResolvedTheme, type ThemeChoice } from './use-resolved-theme';
 
-// The provider is the window's background in both themes, however long the page.
+// The provider is the window's background in both themes, however long the page. The filling is done by a div
+// inside it: Fluent gives the provider's own class to every portal (menus, lists), which would then cover the window.
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
 });
@@ -24,12 +25,8 @@ export function WardenThemeProvider({ choice, children }: Props) {
   }, [resolved]);
 
   return (
-    <FluentProvider
-      theme={resolved === 'dark' ? webDarkTheme : webLightTheme}
-      data-theme={resolved}
-      className={styles.root}
-    >
-      {children}
+    <FluentProvider theme={resolved === 'dark' ? webDarkTheme : webLightTheme} data-theme={resolved}>
+      <div className={styles.root}>{children}</div>
     </FluentProvider>
   );
 }

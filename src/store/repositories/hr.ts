@@ -288,7 +288,7 @@ export function hrRepository(db: Kysely<WardenDatabase>, native: SqliteDatabase,
         importId ?? (await db.selectFrom('hr_imports').select('id').where('is_current', '=', 1).executeTakeFirst())?.id;
       if (id === undefined) return [];
       const records: HrRecord[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await db
           .selectFrom('hr_records')
           .select(RECORD_JSON.as('json'))

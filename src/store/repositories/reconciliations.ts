@@ -154,7 +154,7 @@ export function reconciliationsRepository(
 
     async accountsForMatching(snapshotId) {
       const accounts: AccountForMatching[] = [];
-      for (let after = ''; ; ) {
+      for (let after = ''; ;) {
         const page = await db
           .selectFrom('accounts')
           .select(ACCOUNT_JSON.as('json'))

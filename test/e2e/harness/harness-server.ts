@@ -83,8 +83,13 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
+/** Bytes in a reply (an exported file) travel as { __wardenBytes: base64 }, which the bridge turns back into a Uint8Array. */
+function encodeBytes(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { __wardenBytes: Buffer.from(value).toString('base64') } : value;
+}
+
 const sendJson = (response: ServerResponse, status: number, value: unknown): void =>
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value, encodeBytes));
 
 /**
  * Serves the built renderer on 127.0.0.1 and answers window.warden calls with

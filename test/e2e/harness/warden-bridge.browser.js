@@ -38,6 +38,15 @@
     return { __wardenBytes: window.btoa(binary) };
   }
 
+  // The way back: bytes in a reply (an exported file) come as tagged base64 too, and leave as a Uint8Array.
+  function decodeBytes(key, value) {
+    if (value === null || typeof value !== 'object' || typeof value.__wardenBytes !== 'string') return value;
+    var binary = window.atob(value.__wardenBytes);
+    var bytes = new Uint8Array(binary.length);
+    for (var index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+    return bytes;
+  }
+
   function invoke(name, input) {
     return fetch('/__warden/call/' + encodeURIComponent(name), {
       method: 'POST',
@@ -52,7 +61,9 @@
             'The test harness refused the call (' + response.status + ').',
           );
         }
-        return response.json();
+        return response.text().then(function (text) {
+          return JSON.parse(text, decodeBytes);
+        });
       },
       function (error) {
         return failure('BRIDGE_UNREACHABLE', 'The test harness could not be reached: ' + String(error));

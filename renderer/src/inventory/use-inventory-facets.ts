@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import { call } from '../api/warden-client';
+import { useWardenQuery } from '../api/use-warden-query';
+import type { InventoryFacets } from './inventory-types';
+
+const waiting = (): Promise<InventoryFacets | undefined> => new Promise(() => undefined);
+
+/**
+ * The snapshot's OUs and groups with their counts, for the OU and group
+ * pickers. Asked for only once `wanted`: the core indexes every membership
+ * to count them, and the first rows of the table must not wait behind that.
+ */
+export function useInventoryFacets(wanted: boolean) {
+  const load = useCallback(
+    (): Promise<InventoryFacets | undefined> => (wanted ? call('getInventoryFacets', {}) : waiting()),
+    [wanted],
+  );
+  return useWardenQuery(load);
+}

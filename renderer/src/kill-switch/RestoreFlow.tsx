@@ -1,0 +1,181 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTask } from '../api/use-task';
+import { ErrorMessageBar } from '../components/ErrorMessageBar';
+import { BindFields, chosenProfile, type BindDraft } from './BindFields';
+import { DifferencesTable } from './DifferencesTable';
+import type { AccountResult, RestoreReport } from './kill-switch-types';
+import { ResultsTable } from './ResultsTable';
+import { useBindProfiles } from './use-bind-profiles';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+const changedSince = (result: AccountResult) => result.refusal?.guardrail === 'changed-since-containment';
+
+interface Props {
+  objectGuids: string[];
+  /** Names what is restored in labels: a sAMAccountName, or "12 accounts". */
+  subjectName: string;
+  /** What the audit log recorded before the containment, shown before anything is done. */
+  prior?: ReactNode;
+  onFinished?: (report: RestoreReport) => void;
+  onClose: () => void;
+}
+
+/**
+ * Puts accounts back as the audit log recorded them before their containment.
+ * An account changed since is refused with its differences; restoring over
+ * them is a second, explicit confirmation with the password typed again.
+ */
+export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClose }: Props) {
+  const styles = useStyles();
+  const { profiles, snapshotProfile, error: profilesError } = useBindProfiles();
+  const task = useTask('restoreAccounts');
+  const [bind, setBind] = useState<BindDraft>({ profileId: '', password: '', confirmPlainText: false });
+  const [reason, setReason] = useState('');
+  const [runs, setRuns] = useState<RestoreReport[]>([]);
+
+  const saved = profiles ?? [];
+  const profile = chosenProfile(saved, snapshotProfile, bind.profileId);
+  const ready =
+    profile !== undefined && bind.password !== '' && (profile.transport !== 'ldap' || bind.confirmPlainText);
+  const last = runs.at(-1);
+  const changed = last?.results.filter(changedSince) ?? [];
+
+  const run = async (guids: string[], force: boolean) => {
+    if (profile === undefined) return;
+    const password = bind.password;
+    setBind((previous) => ({ ...previous, password: '' }));
+    const outcome = await task.start({
+      profileId: profile.id,
+      password,
+      confirmPlainTextBind: profile.transport === 'ldap' && bind.confirmPlainText,
+      objectGuids: guids,
+      force,
+      ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+    });
+    if (outcome.status === 'succeeded') {
+      setRuns((previous) => [...previous, outcome.result]);
+      onFinished?.(outcome.result);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    if (changed.length > 0)
+      void run(
+        changed.map((result) => result.objectGuid),
+        true,
+      );
+    else void run(objectGuids, false);
+  };
+
+  const { state } = task;
+  const asking = state.status !== 'running' && (last === undefined || changed.length > 0);
+
+  return (
+    <div className={styles.root} aria-live="polite">
+      {last === undefined && prior}
+      {profilesError !== undefined && (
+        <ErrorMessageBar title="Could not read the connection profiles" error={profilesError} />
+      )}
+      {last !== undefined && (
+        <ResultsTable
+          label={`Results of restoring ${subjectName}`}
+          results={last.results}
+          counts={last.counts}
+          cancelled={last.cancelled}
+        />
+      )}
+      {changed.length > 0 && state.status !== 'running' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Changed since the containment</MessageBarTitle>
+            {changed.length === 1 ? 'This account was' : `${changed.length} accounts were`} changed after Warden
+            contained {changed.length === 1 ? 'it' : 'them'}, so nothing was restored. Restoring anyway puts back the
+            recorded state over these changes, and the audit log records that it did.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {changed.length > 0 && state.status !== 'running' && <DifferencesTable changed={changed} />}
+      {state.status === 'running' && (
+        <>
+          <Field
+            label={`Restoring ${subjectName}`}
+            validationState="none"
+            validationMessage={
+              state.cancelling
+                ? 'Stopping after the current account…'
+                : state.progress === undefined
+                  ? 'Binding and reading the accounts…'
+                  : `${state.progress.done} of ${state.progress.total}: ${state.progress.samAccountName} ${state.progress.result}`
+            }
+          >
+            <ProgressBar
+              thickness="large"
+              value={state.progress === undefined ? undefined : state.progress.done / Math.max(1, state.progress.total)}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button onClick={() => void task.cancel()} disabled={state.cancelling}>
+              Cancel the run
+            </Button>
+          </div>
+        </>
+      )}
+      {state.status === 'failed' && <ErrorMessageBar title="The restore did not run" error={state.error} />}
+      {state.status === 'cancelled' && (
+        <MessageBar intent="info">
+          <MessageBarBody>Cancelled. The accounts handled before the cancel are in the audit log.</MessageBarBody>
+        </MessageBar>
+      )}
+      {asking ? (
+        <form className={styles.root} onSubmit={submit} aria-label={`Restore ${subjectName}`}>
+          {last === undefined && (
+            <Field label="Reason" hint="Optional; recorded in the audit log.">
+              <Input value={reason} onChange={(_event, data) => setReason(data.value)} />
+            </Field>
+          )}
+          {profiles === undefined ? (
+            <Spinner size="tiny" label="Reading the connection profiles…" />
+          ) : (
+            <BindFields profiles={saved} snapshotProfile={snapshotProfile} value={bind} onChange={setBind} />
+          )}
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary" disabled={!ready}>
+              {changed.length > 0 ? 'Restore anyway' : 'Restore'}
+            </Button>
+            <Button onClick={onClose}>{last === undefined ? 'Cancel' : 'Close'}</Button>
+          </div>
+        </form>
+      ) : (
+        state.status !== 'running' && (
+          <>
+            <Body1>A password set by the containment cannot come back: set a new one where the account needs it.</Body1>
+            <div className={styles.actions}>
+              <Button appearance="primary" onClick={onClose}>
+                Close
+              </Button>
+            </div>
+          </>
+        )
+      )}
+    </div>
+  );
+}
