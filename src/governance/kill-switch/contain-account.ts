@@ -7,6 +7,7 @@ import { planContainmentSteps, primaryGroupNote } from './plan-steps';
 import { CONTAIN_ACTION, type AccountResult, type AccountState, type ContainmentSteps } from './record-schemas';
 import type { SelectedAccount } from './select-accounts';
 import type { KillSwitchSession } from './session';
+import { readCurrentState } from './read-current-state';
 import { runSummary } from './run-steps';
 
 export interface ContainContext {
@@ -36,25 +37,13 @@ async function readAfter(
 async function contain(context: ContainContext, account: SelectedAccount): Promise<Unrecorded> {
   const base = { objectGuid: account.objectGuid, samAccountName: account.samAccountName, dn: account.dn };
   const empty = { refusal: null, steps: [], notes: [], before: null, after: null };
-  let before: AccountState | undefined;
-  try {
-    before = await context.session.states.read(account.objectGuid);
-  } catch (error) {
-    return {
-      ...base,
-      ...empty,
-      result: 'failed',
-      message: `Could not read the account: ${serializeError(error).message}`,
-    };
-  }
-  if (before === undefined) {
-    return {
-      ...base,
-      ...empty,
-      result: 'failed',
-      message: `No object with objectGUID ${account.objectGuid} exists on ${context.session.dc} any more (deleted since the snapshot, or another domain).`,
-    };
-  }
+  const read = await readCurrentState(
+    context.session,
+    account.objectGuid,
+    `No object with objectGUID ${account.objectGuid} exists on ${context.session.dc} any more (deleted since the snapshot, or another domain).`,
+  );
+  if ('failure' in read) return { ...base, ...empty, result: 'failed', message: read.failure };
+  const before = read.state;
   const named = { ...base, samAccountName: before.samAccountName, dn: before.dn };
   const refusal = guardrailFor(before, context.guard);
   if (refusal !== undefined) {

@@ -5,6 +5,7 @@ import { recordResult } from './audit-record';
 import type { OpenContainment } from './containments';
 import { PASSWORD_NOT_RESTORED_NOTE } from './notes';
 import { planRestore } from './plan-restore';
+import { readCurrentState } from './read-current-state';
 import { runSummary } from './run-steps';
 import { RESTORE_ACTION, type AccountResult, type AccountState, type Refusal } from './record-schemas';
 import type { KillSwitchSession } from './session';
@@ -42,25 +43,13 @@ function changedRefusal(open: OpenContainment, current: AccountState): Refusal |
 async function restore(context: RestoreContext, open: OpenContainment): Promise<Unrecorded & { forced: boolean }> {
   const base = { objectGuid: open.objectGuid, samAccountName: open.original.samAccountName, dn: open.original.dn };
   const empty = { refusal: null, steps: [], notes: [], before: null, after: null, forced: false };
-  let current: AccountState | undefined;
-  try {
-    current = await context.session.states.read(open.objectGuid);
-  } catch (error) {
-    return {
-      ...base,
-      ...empty,
-      result: 'failed',
-      message: `Could not read the account: ${serializeError(error).message}`,
-    };
-  }
-  if (current === undefined) {
-    return {
-      ...base,
-      ...empty,
-      result: 'failed',
-      message: `No object with objectGUID ${open.objectGuid} exists any more.`,
-    };
-  }
+  const read = await readCurrentState(
+    context.session,
+    open.objectGuid,
+    `No object with objectGUID ${open.objectGuid} exists any more.`,
+  );
+  if ('failure' in read) return { ...base, ...empty, result: 'failed', message: read.failure };
+  const current = read.state;
   const changed = changedRefusal(open, current);
   if (changed !== undefined && !context.force) {
     return {
