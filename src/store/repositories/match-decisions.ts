@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import type { DecisionRow, WardenDatabase } from '../schema';
 import { auditRepository } from './audit';
+import { appendDecisionRow, latestPerSubject } from './decision-rows';
 
 /**
  * Decisions about who is behind an account, in the decisions table:
@@ -104,9 +105,9 @@ export function matchDecisionsRepository(db: Kysely<WardenDatabase>, clock: Cloc
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      const latest = new Map<string, DecisionRow>();
-      for (const row of rows) latest.set(`${row.subject_kind} ${row.subject_key} ${row.kind}`, row);
-      return [...latest.values()].map(toDecision).filter((decision) => decision !== null);
+      return latestPerSubject(rows)
+        .map(toDecision)
+        .filter((decision) => decision !== null);
     },
 
     async record(input) {
@@ -129,17 +130,7 @@ export function matchDecisionsRepository(db: Kysely<WardenDatabase>, clock: Cloc
           actor: input.actor,
           created_at: clock().toISOString(),
         };
-        await trx.insertInto('decisions').values(row).execute();
-        const previous = await trx
-          .selectFrom('decisions')
-          .selectAll()
-          .where('subject_kind', '=', subject.subjectKind)
-          .where('subject_key', '=', subject.subjectKey)
-          .where('kind', '=', subject.kind)
-          .where('id', '!=', row.id)
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .executeTakeFirst();
+        const previous = await appendDecisionRow(trx, row);
         const before = previous === undefined ? null : toDecision(previous);
         const after = toDecision(row);
         await auditRepository(trx, clock).append({
