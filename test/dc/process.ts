@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { Client } from 'ldapts';
 import { TestDcError } from './errors';
@@ -166,11 +167,11 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 /** The pids of `pid` and every process below it (samba serves LDAP from child processes). */
-async function processTree(pid: number): Promise<number[]> {
+function processTree(pid: number): number[] {
   const parents = new Map<number, number[]>();
-  for (const entry of await readdir('/proc')) {
+  for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const stat = readStatSync(entry);
     // The command name is in parentheses and may hold spaces; the parent pid is the second field after it.
     const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     if (Number.isInteger(parent)) parents.set(parent, [...(parents.get(parent) ?? []), Number(entry)]);
@@ -184,13 +185,22 @@ async function processTree(pid: number): Promise<number[]> {
   return tree;
 }
 
+function readStatSync(entry: string): string {
+  try {
+    return readFileSync(`/proc/${entry}/stat`, 'utf8');
+  } catch {
+    return ''; // Exited in between.
+  }
+}
+
 /**
  * Freezes (SIGSTOP) or thaws (SIGCONT) a running samba and its children: a
  * DC that stops answering mid-operation, so that a test can act while a scan
- * is known to be in flight.
+ * is known to be in flight. Synchronous, so that a progress listener can
+ * freeze the DC before the scan asks for its next page.
  */
-export async function signalSambaTree(pid: number, signal: 'SIGSTOP' | 'SIGCONT'): Promise<void> {
-  for (const member of await processTree(pid)) {
+export function signalSambaTree(pid: number, signal: 'SIGSTOP' | 'SIGCONT'): void {
+  for (const member of processTree(pid)) {
     try {
       process.kill(member, signal);
     } catch {

@@ -14,9 +14,9 @@ export interface E2eDc {
   adminUpn: string;
   adminPassword: string;
   facts: SeedFacts;
-  /** Freezes the DC (it stops answering, connections stay open) until resume(). */
-  pause(): Promise<void>;
-  resume(): Promise<void>;
+  /** Freezes the DC (it stops answering, connections stay open) until resume(); synchronous, to act between two pages of a scan. */
+  pause(): void;
+  resume(): void;
 }
 
 /**

@@ -128,17 +128,25 @@ test.describe('scanning a saved profile from the app', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Dashboard' }).click();
     const card = page.getByRole('region', { name: 'Current snapshot' });
     const finished = await definitionOf(card, 'Finished').textContent();
-    await card.getByRole('button', { name: `Full scan of profile ${PROFILE}` }).click();
+    // Freeze the DC the moment the scan reports its first accounts, before it asks for the next page: a
+    // small domain is read in a moment, so the cancel must not race the scan's end.
+    let frozen = false;
+    const stopListening = harness.onProgress((event) => {
+      if (frozen || event.operation !== 'scanProfile' || (event.progress as { phase: string }).phase !== 'accounts')
+        return;
+      frozen = true;
+      dc.pause();
+    });
     const dialog = scanDialog(page);
-    // Cancel as soon as the scan is under way, with the DC frozen meanwhile: a small domain is read in a
-    // moment, and waiting for the first page of accounts left the DC nothing more to send once frozen.
-    await expect(dialog.getByText('Cancelling keeps the previous snapshot current.')).toBeVisible({ timeout: 30_000 });
-    await dc.pause();
     try {
+      await card.getByRole('button', { name: `Full scan of profile ${PROFILE}` }).click();
+      await expect.poll(() => frozen, { timeout: 30_000 }).toBe(true);
+      await expect(dialog.getByText('Cancelling keeps the previous snapshot current.')).toBeVisible();
       await dialog.getByRole('button', { name: 'Cancel scan' }).click();
       await waitForScanEnd(page, 'cancelled');
     } finally {
-      await dc.resume();
+      stopListening();
+      dc.resume();
     }
     await expect(dialog).toContainText('The previous snapshot stays current.');
     await saveScreenshot('scan-cancelled');

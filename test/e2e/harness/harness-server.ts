@@ -46,6 +46,8 @@ export interface Harness {
   storePath: string;
   /** Every progress event the core emitted, in order. */
   progressEvents: ProgressEvent[];
+  /** Calls `listener` with each progress event as the core emits it, before the core goes on; returns the unsubscribe. */
+  onProgress: (listener: (event: ProgressEvent) => void) => () => void;
   /** Calls the core's router directly, e.g. to prepare data a test starts from. */
   call: (operation: string, payload: unknown) => Promise<Reply<unknown>>;
   close: () => Promise<void>;
@@ -105,9 +107,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const tokenBytes = Buffer.from(token);
   const streams = new Set<ServerResponse>();
   const progressEvents: ProgressEvent[] = [];
+  const listeners = new Set<(event: ProgressEvent) => void>();
 
   const emit: CoreOptions['emit'] = (event) => {
     progressEvents.push(event);
+    for (const listener of listeners) listener(event);
     const frame = `event: progress\ndata: ${JSON.stringify(event)}\n\n`;
     for (const stream of streams) stream.write(frame);
   };
@@ -181,6 +185,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bridgeScript: bridgeScript({ origin, token, operationNames }),
     storePath,
     progressEvents,
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     call: (operation, payload) => core.router.call(operation, payload),
     async close() {
       if (closed) return;
