@@ -231,6 +231,18 @@ export function matchingAccounts(
   return matching;
 }
 
+/**
+ * Makes, ahead of the first request, what the Inventory's first page and first
+ * search need at 100k accounts (the default order, the search texts, about a
+ * third of a second each), one per task so other requests slip in between.
+ */
+export function prepareInventory(assessment: Assessment): void {
+  setTimeout(() => {
+    sortedAccounts(assessment, HIGHEST_RISK_FIRST);
+    setTimeout(() => searchTextOf(assessment), 0);
+  }, 0);
+}
+
 /** One page of an assessment's accounts, filtered and sorted as asked; a bad filter expression throws INVALID_FILTER. */
 export function assessedAccountsPage(assessment: Assessment, page: Page, context: CriteriaContext = {}) {
   const { sort, offset, limit, ...criteria } = page;

@@ -20,6 +20,7 @@ import { killSwitchHandlers } from './kill-switch-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { profileTarget } from './profile-target';
 import { exportAccounts, inventoryFacets, listAccounts, listViews, saveView } from './views-operations';
+import { prepareInventory } from './assessed-accounts-page';
 import type { SnapshotSummary, StoreStatus } from './schemas';
 
 /** How the core gets the store's key: given now, or asked of the user through unlockStore. */
@@ -217,7 +218,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           ...(employeeId === undefined ? {} : { employeeId }),
         }),
       ),
-    getRiskOverview: async ({ snapshotId }) => riskOverview(activeStore(), await assessed(snapshotId)),
+    getRiskOverview: async ({ snapshotId }) => {
+      const assessment = await assessed(snapshotId);
+      // The dashboard comes first: the Inventory's first page is made meanwhile.
+      prepareInventory(assessment);
+      return riskOverview(activeStore(), assessment);
+    },
     listAssessedAccounts: async ({ snapshotId, ...page }) =>
       listAccounts(activeStore(), await assessed(snapshotId), page),
     getInventoryFacets: async ({ snapshotId }) => inventoryFacets(activeStore(), await assessed(snapshotId)),

@@ -6,8 +6,8 @@ const NO_ONE: readonly HrPerson[] = [];
 /**
  * The people filed under one kind of key. Nearly every key is one person's,
  * so a key holds the person itself and only a shared key a list: a list for
- * each of 600,000 keys was most of what the garbage collector had to copy
- * while matching a 200k-row HR list.
+ * each of 600,000 keys was a large part of what the garbage collector had to
+ * copy while matching a 200k-row HR list.
  */
 export class PeopleByKey {
   private readonly people = new Map<string, HrPerson | HrPerson[]>();

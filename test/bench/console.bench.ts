@@ -5,7 +5,8 @@
  * with the app's own User Timing measures (renderer/src/inventory/perf-marks.ts):
  *
  * - the first rows of the table after a click on "Inventory", the assessment
- *   already made (as after the dashboard): target 1 s;
+ *   already made (as after the dashboard, which also has the core sort the
+ *   accounts for the Inventory meanwhile): target 1 s;
  * - new rows after a filter changes (Type, a value not asked before, so the core
  *   filters all the accounts rather than answering from its cache): target 150 ms;
  * - rows drawn after a jump to the middle of the result (informative).
@@ -173,8 +174,8 @@ async function run(options: BenchOptions): Promise<BenchRow[]> {
     // The dashboard assesses the snapshot; the Inventory then reads the same cached assessment.
     await page.getByRole('region', { name: 'Risk tiers' }).waitFor({ timeout: 180_000 });
 
-    // A first visit draws every component once (styles inserted, code compiled) and the core sorts and indexes
-    // the accounts: reported apart, the later visits are the ones timed.
+    // A first visit draws every component once (styles inserted, code compiled): reported apart, the later
+    // visits are the ones timed.
     const firstVisit = await openInventory(page);
     const drawnRows = await page.locator(`${TABLE} [role="row"][data-index]`).count();
     await leaveInventory(page);
@@ -185,7 +186,8 @@ async function run(options: BenchOptions): Promise<BenchRow[]> {
     const filterBaseline: number[] = [];
     const jump: number[] = [];
     const jumpBaseline: number[] = [];
-    const firstBlock = { sort: { field: 'score', direction: 'desc' }, offset: 0, limit: 100 };
+    // The block the table asks for (renderer/src/inventory/account-window.ts, BLOCK_ROWS).
+    const firstBlock = { sort: { field: 'score', direction: 'desc' }, offset: 0, limit: 50 };
     let typesUsed = 0;
     const nextType = () => TYPES[typesUsed++ % TYPES.length] ?? 'service';
     for (let round = 0; round < options.repeat; round += 1) {
@@ -217,7 +219,7 @@ async function run(options: BenchOptions): Promise<BenchRow[]> {
         target: FIRST_ROWS_TARGET,
       },
       {
-        metric: `Inventory first visit after the dashboard (components drawn, accounts sorted, facets built)`,
+        metric: `Inventory first visit after the dashboard (every component drawn a first time), ${accounts} accounts`,
         unit: 'ms',
         value: firstVisit,
         samples: [firstVisit],

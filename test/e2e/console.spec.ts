@@ -121,7 +121,7 @@ test.describe('the audit console against the seeded domain', () => {
     await expect(accountsTable(page).locator('[data-index="0"]')).toBeFocused();
 
     // The non-human identities: the core's count, at least every NHI the seed created, each row non-human.
-    await page.getByRole('combobox', { name: 'Identity' }).selectOption('nhi');
+    await page.getByRole('combobox', { name: 'Identity' }).selectOption({ label: 'Non-human' });
     await expect(status(page)).toHaveText(matches(summary.nhi));
     expect(summary.nhi).toBeGreaterThanOrEqual(kinds.service + kinds.bot + kinds['ai-agent'] + kinds.gmsa + kinds.smsa);
     for (const text of await dataRows(page).allInnerTexts()) expect(text).toContain('non-human');

@@ -1,4 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
+import { memo } from 'react';
 
 interface Props<V extends string> {
   label: string;
@@ -12,7 +13,7 @@ const ANY = '';
 const SEVERAL = '*several*';
 
 /** One criterion picked from a vocabulary, or any value. */
-export function ChoiceCriterion<V extends string>({ label, labels, value, onChange }: Props<V>) {
+function ChoiceCriterionView<V extends string>({ label, labels, value, onChange }: Props<V>) {
   const values = Object.keys(labels) as V[];
   const selected = value === undefined ? ANY : value.length === 1 ? (value[0] ?? ANY) : SEVERAL;
   return (
@@ -36,3 +37,6 @@ export function ChoiceCriterion<V extends string>({ label, labels, value, onChan
     </Field>
   );
 }
+
+/** Drawn again only when its own value changes, not at every change of another criterion. */
+export const ChoiceCriterion = memo(ChoiceCriterionView) as typeof ChoiceCriterionView;

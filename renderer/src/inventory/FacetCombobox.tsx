@@ -1,5 +1,5 @@
 import { Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 
 export interface FacetOption {
   /** What the criterion takes: a DN. */
@@ -25,6 +25,10 @@ interface Props {
   /** The value applied now (a DN), if any. */
   value: string | undefined;
   onChange: (value: string | undefined) => void;
+  /** The options are being read (they are asked for the first time the box is used). */
+  loading: boolean;
+  /** The box got focus: its options will be wanted. */
+  onFocus: () => void;
 }
 
 /**
@@ -32,7 +36,15 @@ interface Props {
  * a name or DN the list does not offer applies with Enter, an emptied box
  * removes the criterion.
  */
-export function FacetCombobox({ label, placeholder, options, value, onChange }: Props) {
+export const FacetCombobox = memo(function FacetCombobox({
+  label,
+  placeholder,
+  options,
+  value,
+  onChange,
+  loading,
+  onFocus,
+}: Props) {
   const styles = useStyles();
   const textOf = (candidate: string | undefined) =>
     candidate === undefined ? '' : (options.find((option) => option.value === candidate)?.text ?? candidate);
@@ -71,6 +83,7 @@ export function FacetCombobox({ label, placeholder, options, value, onChange }: 
         open={open}
         onOpenChange={(_event, data) => setOpen(data.open)}
         selectedOptions={value === undefined ? [] : [value]}
+        onFocus={onFocus}
         onChange={(event) => setDraft(event.target.value)}
         onOptionSelect={(_event, data) => {
           if (data.optionValue === undefined) return;
@@ -83,6 +96,11 @@ export function FacetCombobox({ label, placeholder, options, value, onChange }: 
           if (event.key === 'Enter' && (!open || matching.length === 0)) applyDraft();
         }}
       >
+        {loading && options.length === 0 && (
+          <Option disabled value="" text="">
+            Reading the snapshot…
+          </Option>
+        )}
         {matching.map((option) => (
           <Option key={option.value} value={option.value} text={option.text}>
             <span className={styles.option}>
@@ -94,4 +112,4 @@ export function FacetCombobox({ label, placeholder, options, value, onChange }: 
       </Combobox>
     </Field>
   );
-}
+});

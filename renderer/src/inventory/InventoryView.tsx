@@ -13,7 +13,7 @@ import { loadColumns, saveColumns } from './column-preferences';
 import { ColumnsMenu } from './ColumnsMenu';
 import { DeleteViewDialog } from './DeleteViewDialog';
 import { ExportCsvButton } from './ExportCsvButton';
-import { FilterBar } from './FilterBar';
+import { FilterBar, type QueryChange } from './FilterBar';
 import { FilterChips } from './FilterChips';
 import type { InventoryColumn, SavedView } from './inventory-types';
 import { FILTER_CHANGED, FILTER_ROWS, FIRST_ROWS, mark, measurePainted } from './perf-marks';
@@ -62,10 +62,10 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   useFindShortcut(searchRef);
 
   const { window: rows, state, reload } = useAccountWindow(query, sort);
-  // The pickers' values are read once the first rows are on screen (and then kept).
-  const [rowsShown, setRowsShown] = useState(false);
-  if (state.ready && !rowsShown) setRowsShown(true);
-  const facets = useInventoryFacets(rowsShown);
+  // The OU and group pickers' values are read when one of them is first used, then kept.
+  const [facetsWanted, setFacetsWanted] = useState(false);
+  const wantFacets = useCallback(() => setFacetsWanted(true), []);
+  const facets = useInventoryFacets(facetsWanted);
   const { views, save, remove } = useSavedViews();
 
   // The measure to close when the rows now being read are on screen: the page's first ones, then each filter's.
@@ -76,7 +76,7 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
     pendingMeasure.current = undefined;
   }, [rows, state.ready]);
 
-  const setQuery = useCallback((next: AccountQuery) => {
+  const setQuery = useCallback((next: QueryChange) => {
     mark(FILTER_CHANGED);
     pendingMeasure.current = FILTER_ROWS;
     setQueryState(next);
@@ -169,7 +169,14 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   return (
     <div className={styles.stack}>
       <PageHeader title="Inventory" subtitle={SUBTITLE} actions={toolbar} />
-      <FilterBar query={query} onChange={setQuery} facets={facets.data} searchRef={searchRef} />
+      <FilterBar
+        query={query}
+        onChange={setQuery}
+        facets={facets.data}
+        facetsLoading={facetsWanted && facets.loading}
+        onFacetsWanted={wantFacets}
+        searchRef={searchRef}
+      />
       <FilterChips query={query} onChange={setQuery} />
       {error !== undefined && (
         <ErrorMessageBar

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type Ref } from 'react';
+import { memo, useState, type Ref } from 'react';
 
 const useStyles = makeStyles({
   form: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -20,7 +20,15 @@ interface Props {
 }
 
 /** A text criterion typed freely and applied with Enter or its button, not at each keystroke. */
-export function TextCriterion({ label, value, onApply, placeholder, hint, monospace = false, inputRef }: Props) {
+export const TextCriterion = memo(function TextCriterion({
+  label,
+  value,
+  onApply,
+  placeholder,
+  hint,
+  monospace = false,
+  inputRef,
+}: Props) {
   const styles = useStyles();
   const [draft, setDraft] = useState(value ?? '');
   const [shown, setShown] = useState(value);
@@ -51,4 +59,4 @@ export function TextCriterion({ label, value, onApply, placeholder, hint, monosp
       </Button>
     </form>
   );
-}
+});

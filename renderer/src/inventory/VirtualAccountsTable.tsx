@@ -150,9 +150,10 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
     setActive({ resultKey, index: target });
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
-  const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'row') return;
+    // A screenful, less one row so the last row in view stays in view.
+    const pageRows = Math.max(1, Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number | undefined> = {
       ArrowDown: activeIndex + 1,
       ArrowUp: activeIndex - 1,

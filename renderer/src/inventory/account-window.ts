@@ -2,8 +2,8 @@ import { call } from '../api/warden-client';
 import { toWardenApiError, type WardenApiError } from '../api/warden-api-error';
 import type { AccountQuery, AccountRow, AccountSort } from '../risk/risk-types';
 
-/** Rows asked of the core at a time: a screenful several times over, and a reply of a few dozen kB. */
-export const BLOCK_ROWS = 100;
+/** Rows asked of the core at a time: the first screenful and its overscan in one reply of some 30 kB. */
+export const BLOCK_ROWS = 50;
 /** Blocks kept while scrolling; the farthest from the rows in view go first. */
 const KEPT_BLOCKS = 40;
 

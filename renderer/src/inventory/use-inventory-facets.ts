@@ -7,8 +7,9 @@ const waiting = (): Promise<InventoryFacets | undefined> => new Promise(() => un
 
 /**
  * The snapshot's OUs and groups with their counts, for the OU and group
- * pickers. Asked for only once `wanted`: the core indexes every membership
- * to count them, and the first rows of the table must not wait behind that.
+ * pickers. Asked for only once `wanted`: the core reads every membership of
+ * the snapshot to count them (a second or two at 100k accounts), which the
+ * table's rows must not wait behind unless the pickers are used.
  */
 export function useInventoryFacets(wanted: boolean) {
   const load = useCallback(

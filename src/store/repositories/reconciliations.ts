@@ -48,8 +48,9 @@ const OUTCOMES_PER_STATEMENT = 500;
  * outcome for each, then the snapshot. Rows whose outcome is unchanged are
  * not rewritten, so reconciling again is mostly reading. Prepared once per
  * reconciliation and run on the native handle: IN-lists of objectGUIDs, one
- * per outcome, built through the query builder batch after batch, cost
- * three times as much for 100k accounts.
+ * per outcome, built through the query builder batch after batch, took twice
+ * as long to find that 100k outcomes had not changed, and three times as long
+ * to write them when outcomes alternate from one account to the next.
  */
 function updateOutcomesText(rows: number): string {
   const values = Array.from({ length: rows }, () => '(?, ?)').join(', ');
@@ -78,8 +79,6 @@ function parseStringArray(text: string, column: string, guid: string): string[] 
  */
 const ACCOUNT_JSON = sql<string>`json_array(object_guid, sam_account_name, upn, mail, proxy_addresses, employee_id,
   employee_number, given_name, sn, display_name, dn, manager_dn, user_account_control)`;
-
-const ACCOUNTS_PER_PAGE = 10_000;
 
 type AccountValues = [
   objectGuid: string,
@@ -153,21 +152,13 @@ export function reconciliationsRepository(
     },
 
     async accountsForMatching(snapshotId) {
-      const accounts: AccountForMatching[] = [];
-      for (let after = ''; ;) {
-        const page = await db
-          .selectFrom('accounts')
-          .select(ACCOUNT_JSON.as('json'))
-          .where('snapshot_id', '=', snapshotId)
-          .where('object_guid', '>', after)
-          .orderBy('object_guid')
-          .limit(ACCOUNTS_PER_PAGE)
-          .execute();
-        for (const row of page) accounts.push(toAccount(row.json));
-        const last = accounts.at(-1);
-        if (page.length < ACCOUNTS_PER_PAGE || last === undefined) return accounts;
-        after = last.objectGuid;
-      }
+      const rows = await db
+        .selectFrom('accounts')
+        .select(ACCOUNT_JSON.as('json'))
+        .where('snapshot_id', '=', snapshotId)
+        .orderBy('object_guid')
+        .execute();
+      return rows.map((row) => toAccount(row.json));
     },
 
     save(input) {
