@@ -244,6 +244,9 @@ describe('containment and undo', () => {
     const [result] = refused.results;
     expect(result?.result).toBe('refused');
     expect(result?.refusal?.guardrail).toBe('changed-since-containment');
+    expect(result?.message).toBe(
+      'Refused: The account changed since its containment (groups, description): restoring would overwrite that.',
+    );
     expect(result?.refusal?.differences?.map((d) => d.field)).toEqual(['groups', 'description']);
     expect(result?.refusal?.differences?.[1]).toEqual({
       field: 'description',
@@ -255,6 +258,9 @@ describe('containment and undo', () => {
     const forced = await restore([changed.sam], true);
     expect(forced.results[0]?.result).toBe('done');
     expect(forced.results[0]?.after).toMatchObject({ enabled: true, groups: [groups.readers], description: null });
+    expect(forced.results[0]?.notes).toContain(
+      'Restored over changes made since the containment (groups, description).',
+    );
     const [entry] = (await listAuditLog(store, { action: 'kill-switch.restore', target: changed.sam })).entries.slice(
       -1,
     );

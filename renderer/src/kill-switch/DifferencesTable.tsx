@@ -30,20 +30,30 @@ export function DifferencesTable({ changed }: Props) {
           <TableHeaderCell>Account</TableHeaderCell>
           <TableHeaderCell>Field</TableHeaderCell>
           <TableHeaderCell>After the containment</TableHeaderCell>
-          <TableHeaderCell>Now</TableHeaderCell>
+          <TableHeaderCell>Now, overwritten by restoring</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {changed.flatMap((result) =>
-          (result.refusal?.differences ?? []).map((difference) => (
+        {changed.flatMap((result) => {
+          const differences = result.refusal?.differences ?? [];
+          // Without the state the containment left there is nothing to compare: the refusal says so.
+          if (differences.length === 0) {
+            return [
+              <TableRow key={result.objectGuid}>
+                <TableCell className={styles.mono}>{result.samAccountName}</TableCell>
+                <TableCell colSpan={3}>{result.refusal?.message}</TableCell>
+              </TableRow>,
+            ];
+          }
+          return differences.map((difference) => (
             <TableRow key={`${result.objectGuid}:${difference.field}`}>
               <TableCell className={styles.mono}>{result.samAccountName}</TableCell>
               <TableCell>{STATE_FIELD_LABELS[difference.field] ?? difference.field}</TableCell>
               <TableCell className={styles.mono}>{difference.expected}</TableCell>
               <TableCell className={styles.mono}>{difference.actual}</TableCell>
             </TableRow>
-          )),
-        )}
+          ));
+        })}
       </TableBody>
     </Table>
   );

@@ -27,11 +27,19 @@ const useStyles = makeStyles({
 
 const changedSince = (result: AccountResult) => result.refusal?.guardrail === 'changed-since-containment';
 
+/** Which accounts were left alone for having changed: in a bulk restore the others may well be done. */
+function changedWords(changed: AccountResult[]): string {
+  const [only] = changed;
+  return changed.length === 1 && only !== undefined
+    ? `${only.samAccountName} was changed after Warden contained it, so it was left as it is.`
+    : `${changed.length.toLocaleString()} accounts were changed after Warden contained them, so they were left as they are.`;
+}
+
 interface Props {
   objectGuids: string[];
   /** Names what is restored in labels: a sAMAccountName, or "12 accounts". */
   subjectName: string;
-  /** What the audit log recorded before the containment, shown before anything is done. */
+  /** What the audit log recorded before the containment: shown before the restore, and again before restoring over changes. */
   prior?: ReactNode;
   onFinished?: (report: RestoreReport) => void;
   onClose: () => void;
@@ -56,6 +64,9 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
     profile !== undefined && bind.password !== '' && (profile.transport !== 'ldap' || bind.confirmPlainText);
   const last = runs.at(-1);
   const changed = last?.results.filter(changedSince) ?? [];
+  const { state } = task;
+  // First the restore as asked; then, for the accounts changed since, restoring over those changes.
+  const asking = state.status !== 'running' && (last === undefined || changed.length > 0);
 
   const run = async (guids: string[], force: boolean) => {
     if (profile === undefined) return;
@@ -86,9 +97,6 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
     else void run(objectGuids, false);
   };
 
-  const { state } = task;
-  const asking = state.status !== 'running' && (last === undefined || changed.length > 0);
-
   return (
     <div className={styles.root} aria-live="polite">
       {last === undefined && prior}
@@ -103,17 +111,19 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
           cancelled={last.cancelled}
         />
       )}
-      {changed.length > 0 && state.status !== 'running' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Changed since the containment</MessageBarTitle>
-            {changed.length === 1 ? 'This account was' : `${changed.length} accounts were`} changed after Warden
-            contained {changed.length === 1 ? 'it' : 'them'}, so nothing was restored. Restoring anyway puts back the
-            recorded state over these changes, and the audit log records that it did.
-          </MessageBarBody>
-        </MessageBar>
+      {asking && changed.length > 0 && (
+        <>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Changed since the containment</MessageBarTitle>
+              {changedWords(changed)} Restoring anyway puts back the state recorded before the containment over these
+              changes, and the audit log records that it did.
+            </MessageBarBody>
+          </MessageBar>
+          <DifferencesTable changed={changed} />
+          {prior}
+        </>
       )}
-      {changed.length > 0 && state.status !== 'running' && <DifferencesTable changed={changed} />}
       {state.status === 'running' && (
         <>
           <Field

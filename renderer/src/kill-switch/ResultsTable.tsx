@@ -19,12 +19,13 @@ import { GUARDRAIL_LABELS, RESULT_COLORS, RESULT_LABELS, STEP_LABELS, STEP_STATU
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // Steps and messages quote DNs, which have no spaces to break at.
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   scroll: { maxHeight: '420px', overflowY: 'auto' },
   filter: { maxWidth: '240px' },
-  block: { display: 'block', marginTop: tokens.spacingVerticalXXS },
+  block: { display: 'block', marginTop: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
 });
 
 interface Props {

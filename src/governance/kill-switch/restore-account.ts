@@ -2,14 +2,14 @@ import { serializeError } from '../../errors';
 import type { Store } from '../../store';
 import { applyRestore } from './apply-restore';
 import { recordResult } from './audit-record';
+import { changedSinceContainment, restoredOverNote } from './changed-since';
 import type { OpenContainment } from './containments';
 import { PASSWORD_NOT_RESTORED_NOTE } from './notes';
 import { planRestore } from './plan-restore';
 import { readCurrentState } from './read-current-state';
 import { runSummary } from './run-steps';
-import { RESTORE_ACTION, type AccountResult, type AccountState, type Refusal } from './record-schemas';
+import { RESTORE_ACTION, type AccountResult, type AccountState } from './record-schemas';
 import type { KillSwitchSession } from './session';
-import { stateDifferences } from './state-diff';
 
 export interface RestoreContext {
   store: Store;
@@ -22,24 +22,6 @@ export interface RestoreContext {
 
 type Unrecorded = Omit<AccountResult, 'auditSeq'>;
 
-function changedRefusal(open: OpenContainment, current: AccountState): Refusal | undefined {
-  if (open.expected === null) {
-    return {
-      guardrail: 'changed-since-containment',
-      message:
-        'The state the containment left was not recorded, so changes made since cannot be ruled out: confirm with force to restore anyway.',
-      differences: [],
-    };
-  }
-  const differences = stateDifferences(open.expected, current);
-  if (differences.length === 0) return undefined;
-  return {
-    guardrail: 'changed-since-containment',
-    message: `The account changed since its containment (${differences.map((d) => d.field).join(', ')}): restoring would overwrite that. Confirm with force to restore anyway.`,
-    differences,
-  };
-}
-
 async function restore(context: RestoreContext, open: OpenContainment): Promise<Unrecorded & { forced: boolean }> {
   const base = { objectGuid: open.objectGuid, samAccountName: open.original.samAccountName, dn: open.original.dn };
   const empty = { refusal: null, steps: [], notes: [], before: null, after: null, forced: false };
@@ -50,7 +32,7 @@ async function restore(context: RestoreContext, open: OpenContainment): Promise<
   );
   if ('failure' in read) return { ...base, ...empty, result: 'failed', message: read.failure };
   const current = read.state;
-  const changed = changedRefusal(open, current);
+  const changed = changedSinceContainment(open.expected, current);
   if (changed !== undefined && !context.force) {
     return {
       ...base,
@@ -70,7 +52,7 @@ async function restore(context: RestoreContext, open: OpenContainment): Promise<
   } catch (error) {
     notes.push(`The state after the undo could not be read back: ${serializeError(error).message}`);
   }
-  if (changed !== undefined) notes.push(`Restored over changes made since the containment: ${changed.message}`);
+  if (changed !== undefined) notes.push(restoredOverNote(changed));
   return {
     ...base,
     result: run.failure?.status ?? 'done',

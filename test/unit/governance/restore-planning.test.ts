@@ -7,6 +7,7 @@ import {
   type KillSwitchEntry,
   type StepOutcome,
 } from '../../../src/governance';
+import { changedSinceContainment, restoredOverNote } from '../../../src/governance/kill-switch/changed-since';
 import { restoreTargets } from '../../../src/governance/kill-switch/restore-targets';
 import { accountState, GROUP_A, GROUP_B, OU, QUARANTINE } from './fixtures';
 
@@ -132,6 +133,31 @@ describe('differences since the containment', () => {
       { field: 'description', expected: contained.description, actual: '(empty)' },
       { field: 'info', expected: '(empty)', actual: 'note' },
     ]);
+  });
+});
+
+describe('an undo over changes made since the containment', () => {
+  it('waits for a confirmation, naming the fields and no front end’s way of confirming', () => {
+    expect(changedSinceContainment(contained, { ...contained, userAccountControl: 66050 })).toBeUndefined();
+    const refusal = changedSinceContainment(contained, { ...contained, groups: [GROUP_B], description: 'by hand' });
+    expect(refusal).toEqual({
+      guardrail: 'changed-since-containment',
+      message: 'The account changed since its containment (groups, description): restoring would overwrite that.',
+      differences: [
+        { field: 'groups', expected: '(none)', actual: GROUP_B },
+        { field: 'description', expected: contained.description, actual: 'by hand' },
+      ],
+    });
+    expect(refusal === undefined ? '' : restoredOverNote(refusal)).toBe(
+      'Restored over changes made since the containment (groups, description).',
+    );
+  });
+
+  it('cannot rule changes out when the state the containment left was not recorded', () => {
+    const refusal = changedSinceContainment(null, contained);
+    expect(refusal).toMatchObject({ guardrail: 'changed-since-containment', differences: [] });
+    expect(refusal?.message).not.toMatch(/force/);
+    expect(refusal === undefined ? '' : restoredOverNote(refusal)).toMatch(/may have been overwritten/);
   });
 });
 
