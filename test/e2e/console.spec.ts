@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { expect, test } from './dc-fixture';
 import type { Page } from './harness/fixtures';
-import type { Harness } from './harness/harness-server';
 import { unnamedControls } from './harness/unnamed-controls';
+import { callValue } from './seeded-profile';
 
 /**
  * The console an administrator spends the quarterly audit in, against the
@@ -20,12 +20,6 @@ const FORMULA_TAG = '=hyperlink("http://example.invalid/x","open me")';
 interface Summary {
   accounts: number;
   nhi: number;
-}
-
-async function value<T>(harness: Harness, operation: string, input: unknown): Promise<T> {
-  const reply = await harness.call(operation, input);
-  if (!reply.ok) throw new Error(`${operation} failed: ${JSON.stringify(reply.error)}`);
-  return reply.value as T;
 }
 
 const definitionOf = (scope: ReturnType<Page['locator']>, term: string) => scope.locator(`dt:text-is("${term}") + dd`);
@@ -97,7 +91,7 @@ test.describe('the audit console against the seeded domain', () => {
     await expect(header).toContainText('taken just now');
 
     // The Inventory: every account of the domain in one table, drawn as it scrolls.
-    const summary = (await value<{ summary: Summary }>(harness, 'getRiskOverview', {})).summary;
+    const summary = (await callValue<{ summary: Summary }>(harness, 'getRiskOverview', {})).summary;
     expect(summary.accounts).toBe(total);
     await page.getByRole('navigation').getByRole('button', { name: 'Inventory' }).click();
     await expect(status(page)).toHaveText(matches(total));
@@ -179,10 +173,10 @@ test.describe('the audit console against the seeded domain', () => {
     await expect(headers.last()).toHaveText('Tags');
 
     // A formula in a value set by hand must reach Excel as text.
-    const { rows } = await value<{ rows: { objectGuid: string }[] }>(harness, 'listAssessedAccounts', {
+    const { rows } = await callValue<{ rows: { objectGuid: string }[] }>(harness, 'listAssessedAccounts', {
       search: 'svc-sqlreport',
     });
-    await value(harness, 'setAccountMetadata', {
+    await callValue(harness, 'setAccountMetadata', {
       objectGuid: rows[0]?.objectGuid,
       kind: 'tags',
       value: [FORMULA_TAG, 'reporting'],
@@ -198,7 +192,7 @@ test.describe('the audit console against the seeded domain', () => {
     await save.getByRole('button', { name: 'Save view' }).click();
     await expect(save).toHaveCount(0);
     await expect(page.getByRole('button', { name: `View: ${VIEW}` })).toBeVisible();
-    const views = await value<{ name: string; criteria: unknown; columns: string[] }[]>(harness, 'listViews', {});
+    const views = await callValue<{ name: string; criteria: unknown; columns: string[] }[]>(harness, 'listViews', {});
     expect(views).toMatchObject([{ name: VIEW, criteria: { isNhi: true } }]);
     expect(views[0]?.columns).toEqual(expect.arrayContaining(['dn', 'tags']));
 
@@ -243,7 +237,7 @@ test.describe('the audit console against the seeded domain', () => {
     await page.getByRole('menuitem', { name: `Delete view “${VIEW}”…` }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete view' }).click();
     await expect(page.getByRole('button', { name: 'Views' })).toBeVisible();
-    expect(await value(harness, 'listViews', {})).toEqual([]);
+    expect(await callValue(harness, 'listViews', {})).toEqual([]);
 
     // Settings: the profile, with its scans, edit and delete; the header is there too.
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();

@@ -1,6 +1,6 @@
-import type { ConnectionProfile } from '../../src/api/schemas';
 import { expect, test } from './dc-fixture';
 import { unnamedControls } from './harness/unnamed-controls';
+import { scannedProfile } from './seeded-profile';
 
 const ACCOUNT = 'op-warden';
 
@@ -13,16 +13,7 @@ test.describe('the exact last logon, from an account’s detail', () => {
     saveScreenshot,
   }) => {
     test.setTimeout(120_000);
-    const saved = await harness.call('saveProfile', {
-      name: 'Corp test domain',
-      host: dc.ip,
-      caPem: dc.caPem,
-      bindName: dc.adminUpn,
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const profile = saved.value as ConnectionProfile;
-    const scanned = await harness.call('scanProfile', { profileId: profile.id, password: dc.adminPassword });
-    if (!scanned.ok) throw new Error(scanned.error.message);
+    await scannedProfile(harness, dc);
 
     await openApp();
     await page.getByRole('navigation').getByRole('button', { name: 'Inventory' }).click();

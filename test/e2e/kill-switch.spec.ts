@@ -1,21 +1,10 @@
-import type { ConnectionProfile } from '../../src/api/schemas';
 import { expect, test } from './dc-fixture';
-import type { Page } from './harness/fixtures';
 import { unnamedControls } from './harness/unnamed-controls';
+import { openAccount, scannedProfile } from './seeded-profile';
 
 const SERVICE_ACCOUNT = 'svc-invoice-sync';
 const BULK_FILTER = 'samAccountName=svc-backup01|svc-monitoring';
 const REASON = 'INC-4711: token leaked';
-
-async function openAccount(page: Page, name: string) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Inventory' }).click();
-  await page.getByRole('textbox', { name: 'Search' }).fill(name);
-  await page.getByRole('button', { name: 'Apply search' }).click();
-  await page.getByRole('table', { name: 'Accounts' }).getByRole('row').filter({ hasText: name }).first().click();
-  const detail = page.getByRole('dialog', { name: `Account ${name}` });
-  await expect(detail).toBeVisible();
-  return detail;
-}
 
 test.describe('the kill switch screens, against the seeded domain controller', () => {
   test('disables and restores an account, refuses krbtgt, disables a filter in bulk and verifies the audit log', async ({
@@ -26,16 +15,7 @@ test.describe('the kill switch screens, against the seeded domain controller', (
     saveScreenshot,
   }) => {
     test.setTimeout(240_000);
-    const saved = await harness.call('saveProfile', {
-      name: 'Corp test domain',
-      host: dc.ip,
-      caPem: dc.caPem,
-      bindName: dc.adminUpn,
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const profile = saved.value as ConnectionProfile;
-    const scanned = await harness.call('scanProfile', { profileId: profile.id, password: dc.adminPassword });
-    if (!scanned.ok) throw new Error(scanned.error.message);
+    await scannedProfile(harness, dc);
     await openApp();
 
     // One account, from its detail.

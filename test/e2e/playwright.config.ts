@@ -16,7 +16,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  timeout: 30_000,
+  // Most tests scan a real DC, some twice: a busy machine needs more than the default 30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: results('e2e-report.json') }]],
   use: {

@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
 import type { Header } from '@tanstack/react-table';
 import type { AccountSort } from '../risk/risk-types';
@@ -44,6 +44,7 @@ const useStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
+  select: { display: 'flex', alignItems: 'center', justifyContent: 'center' },
   label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   sorted: { color: tokens.colorBrandForeground1 },
 });
@@ -55,10 +56,23 @@ interface Props {
   sort: AccountSort;
   /** A click on a sortable column's title: that column's order. */
   onSort: (column: InventoryColumn) => void;
+  /** How many accounts match the filters, every one of them read or not. */
+  total: number;
+  /** The header's box: ticked when every matching account is selected, mixed when some are. */
+  allSelected: boolean | 'mixed';
+  onSelectAll: () => void;
 }
 
-/** The column titles, kept in view while the rows scroll; a sortable title is a button that says its order. */
-export function AccountsTableHeader({ headers, grid, minWidth, sort, onSort }: Props) {
+function selectAllLabel(total: number): string {
+  return total === 1 ? 'Select the 1 matching account' : `Select all ${total.toLocaleString()} matching accounts`;
+}
+
+/**
+ * The column titles, kept in view while the rows scroll; a sortable title is
+ * a button that says its order. The first box selects every account the
+ * filters match, not only the rows read so far.
+ */
+export function AccountsTableHeader({ headers, grid, minWidth, sort, onSort, total, allSelected, onSelectAll }: Props) {
   const styles = useStyles();
   return (
     <div role="rowgroup">
@@ -68,6 +82,14 @@ export function AccountsTableHeader({ headers, grid, minWidth, sort, onSort }: P
         className={styles.row}
         style={{ gridTemplateColumns: grid, minWidth: `${minWidth}px` }}
       >
+        <div role="columnheader" className={styles.select}>
+          <Checkbox
+            checked={allSelected}
+            disabled={total === 0}
+            aria-label={selectAllLabel(total)}
+            onChange={onSelectAll}
+          />
+        </div>
         {headers.map((header) => {
           const column = header.column.id as InventoryColumn;
           const sorted = header.column.getIsSorted();

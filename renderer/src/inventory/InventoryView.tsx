@@ -3,26 +3,33 @@ import { Bot48Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WardenApiError } from '../api/warden-api-error';
 import { AccountDrawer } from '../account/AccountDrawer';
+import { useSession } from '../app/session';
 import { ConnectButton } from '../components/ConnectButton';
 import { DemoDomainButton } from '../components/DemoDomainButton';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
 import { PageHeader } from '../components/PageHeader';
+import { BulkDisableDialog, type BulkDisableRequest } from '../kill-switch/BulkDisableDialog';
+import { useBindProfiles } from '../kill-switch/use-bind-profiles';
 import type { AccountQuery, AccountRow, AccountSort } from '../risk/risk-types';
 import { loadColumns, saveColumns } from './column-preferences';
 import { ColumnsMenu } from './ColumnsMenu';
 import { DeleteViewDialog } from './DeleteViewDialog';
+import { DisableSelectedButton } from './DisableSelectedButton';
 import { ExportCsvButton } from './ExportCsvButton';
 import { FilterBar, type QueryChange } from './FilterBar';
 import { FilterChips } from './FilterChips';
 import type { InventoryColumn, SavedView } from './inventory-types';
 import { FILTER_CHANGED, FILTER_ROWS, FIRST_ROWS, mark, measurePainted } from './perf-marks';
+import { selectionChoice } from './row-selection';
 import { sameDefinition } from './same-definition';
 import { SavedViewsMenu } from './SavedViewsMenu';
 import { SaveViewDialog } from './SaveViewDialog';
+import { SelectionBar } from './SelectionBar';
 import { useAccountWindow } from './use-account-window';
 import { useFindShortcut } from './use-find-shortcut';
 import { useInventoryFacets } from './use-inventory-facets';
+import { useRowSelection } from './use-row-selection';
 import { useSavedViews } from './use-saved-views';
 import { VirtualAccountsTable } from './VirtualAccountsTable';
 
@@ -31,6 +38,8 @@ const useStyles = makeStyles({
   status: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
   hint: { color: tokens.colorNeutralForeground3 },
+  // Short of room, the buttons go onto another line rather than wrap their labels.
+  toolbar: { flexWrap: 'wrap', justifyContent: 'flex-end', '& button': { whiteSpace: 'nowrap' } },
 });
 
 const HIGHEST_RISK_FIRST: AccountSort = { field: 'score', direction: 'desc' };
@@ -40,6 +49,10 @@ const numbers = new Intl.NumberFormat();
 
 function describeTotal(total: number): string {
   return total === 1 ? '1 account matches' : `${numbers.format(total)} accounts match`;
+}
+
+function accountsWords(count: number): string {
+  return count === 1 ? '1 account' : `${numbers.format(count)} accounts`;
 }
 
 /**
@@ -58,6 +71,9 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   const [exported, setExported] = useState<{ fileName: string; rows: number } | undefined>(undefined);
   const [actionError, setActionError] = useState<{ title: string; error: WardenApiError } | undefined>(undefined);
   const [open, setOpen] = useState<AccountRow | undefined>(undefined);
+  const [disabling, setDisabling] = useState<BulkDisableRequest | undefined>(undefined);
+  const { appInfo } = useSession();
+  const { profiles } = useBindProfiles();
   const searchRef = useRef<HTMLInputElement>(null);
   useFindShortcut(searchRef);
 
@@ -67,6 +83,17 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   const wantFacets = useCallback(() => setFacetsWanted(true), []);
   const facets = useInventoryFacets(facetsWanted);
   const { views, save, remove } = useSavedViews();
+  const selectFailed = useCallback(
+    (error: WardenApiError) => setActionError({ title: 'The rows could not be selected', error }),
+    [],
+  );
+  const {
+    selection,
+    count: selected,
+    selectRows,
+    selectAll,
+    clear: clearSelection,
+  } = useRowSelection(rows, selectFailed);
 
   // The measure to close when the rows now being read are on screen: the page's first ones, then each filter's.
   const pendingMeasure = useRef<string | undefined>(FIRST_ROWS);
@@ -124,6 +151,20 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   );
   const savedViews = views.data ?? [];
 
+  const cannotDisable = appInfo.isDemo
+    ? 'The demo domain has no directory to change: connect to a real domain to disable accounts.'
+    : profiles !== undefined && profiles.length === 0
+      ? 'No connection profile is saved: add one in Settings to disable accounts.'
+      : undefined;
+  const disableUnavailable =
+    cannotDisable ??
+    (selected === 0 ? 'Tick the accounts to disable first, or the header box for every matching account.' : undefined);
+  const disableSelected = useCallback(
+    () => setDisabling({ choice: selectionChoice(selection, query), subjectName: accountsWords(selected) }),
+    [selection, query, selected],
+  );
+  const closeDisabling = useCallback(() => setDisabling(undefined), []);
+
   const noSnapshot = state.error?.code === 'NO_SNAPSHOT';
   if (noSnapshot) {
     return (
@@ -150,7 +191,7 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
   }
 
   const toolbar = (
-    <Toolbar aria-label="Inventory view">
+    <Toolbar aria-label="Inventory view" className={styles.toolbar}>
       <SavedViewsMenu
         views={savedViews}
         active={activeView}
@@ -161,6 +202,7 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
       />
       <ColumnsMenu columns={columns} onChange={setColumns} />
       <ExportCsvButton request={exportRequest} onExported={exportedFile} onError={exportFailed} />
+      <DisableSelectedButton count={selected} unavailable={disableUnavailable} onDisable={disableSelected} />
     </Toolbar>
   );
 
@@ -213,8 +255,15 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
               {describeTotal(rows.total)}
               {state.loading || !state.ready ? ' · updating…' : ''}
             </Caption1>
+            <SelectionBar
+              count={selected}
+              allMatching={selection.all && selection.except.size === 0}
+              unavailable={cannotDisable}
+              onClear={clearSelection}
+            />
             <Caption1 className={styles.hint}>
-              ↑ ↓ move between accounts · Enter opens one · Esc closes it · Ctrl+F searches
+              ↑ ↓ move between accounts · Space selects one, Shift+click a range · Enter opens one · Esc closes it ·
+              Ctrl+F searches
             </Caption1>
           </div>
           <VirtualAccountsTable
@@ -225,6 +274,9 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
             sort={sort}
             onSort={setSort}
             onOpen={setOpen}
+            selection={selection}
+            onSelectRows={selectRows}
+            onSelectAll={selectAll}
           />
         </>
       )}
@@ -237,6 +289,8 @@ export function InventoryView({ initialQuery }: { initialQuery: AccountQuery }) 
           onChanged={reload}
         />
       )}
+      {/* Once the containment has run, its accounts are no longer a selection to act on. */}
+      <BulkDisableDialog request={disabling} onFinished={clearSelection} onClose={closeDisabling} />
       <SaveViewDialog
         open={savingView}
         initialName={activeView?.name ?? ''}

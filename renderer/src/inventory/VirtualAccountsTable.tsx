@@ -8,6 +8,7 @@ import { AccountsTableHeader } from './AccountsTableHeader';
 import { AccountsTableRow } from './AccountsTableRow';
 import { ALL_COLUMNS, COLUMN_SORT_FIELDS, columnOfSort, firstDirection } from './inventory-columns';
 import type { InventoryColumn } from './inventory-types';
+import { headerState, isSelected, spanBetween, type RowSelection } from './row-selection';
 import { gridTemplate, HEADER_HEIGHT, minimumWidth, ROW_HEIGHT } from './table-layout';
 import { tableColumns, tableFeaturesUsed, type WindowRow } from './table-model';
 
@@ -37,15 +38,32 @@ interface Props {
   sort: AccountSort;
   onSort: (sort: AccountSort) => void;
   onOpen: (row: AccountRow) => void;
+  selection: RowSelection;
+  /** Ticks or unticks rows `first` to `last`, drawn or not. */
+  onSelectRows: (first: number, last: number, selected: boolean) => void;
+  /** The header's box: every matching account, or none when all are. */
+  onSelectAll: () => void;
 }
 
 /**
  * The accounts of the query in force, however many: only the rows in view
  * (and a few around them) are in the page, read from the core as they come
  * into view. Arrow keys, Page Up/Down, Home and End move between rows, Enter
- * opens the account.
+ * opens the account, Space ticks it (Shift+Space, like Shift+click, ticks
+ * every row from the last one ticked or unticked).
  */
-export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, onSort, onOpen }: Props) {
+export function VirtualAccountsTable({
+  rows,
+  version,
+  resultKey,
+  columns,
+  sort,
+  onSort,
+  onOpen,
+  selection,
+  onSelectRows,
+  onSelectAll,
+}: Props) {
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = rows.total;
@@ -54,6 +72,8 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
   const activeIndex = active.resultKey === resultKey ? Math.min(active.index, Math.max(total - 1, 0)) : 0;
   if (active.resultKey !== resultKey) setActive({ resultKey, index: 0 });
   const focusRequest = useRef<number | undefined>(undefined);
+  // Where a span starts: the row last ticked or unticked, in this result and order.
+  const anchor = useRef<{ resultKey: string; index: number } | undefined>(undefined);
 
   // The app is not built with the React Compiler; the virtualizer re-renders this component itself as it scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -142,6 +162,15 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
     [rows, onOpen],
   );
   const activate = useCallback((index: number) => setActive({ resultKey, index }), [resultKey]);
+  const select = useCallback(
+    (index: number, selected: boolean, extend: boolean) => {
+      const from = extend && anchor.current?.resultKey === resultKey ? anchor.current.index : undefined;
+      const { first, last } = spanBetween(from, index);
+      anchor.current = { resultKey, index };
+      onSelectRows(first, last, selected);
+    },
+    [resultKey, onSelectRows],
+  );
 
   const move = (index: number) => {
     if (total === 0) return;
@@ -166,6 +195,11 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
     if (target !== undefined) {
       event.preventDefault();
       move(target);
+    } else if (event.key === ' ') {
+      // Otherwise Space would scroll the table.
+      event.preventDefault();
+      const account = rows.rowAt(activeIndex);
+      if (account !== undefined) select(activeIndex, !isSelected(selection, account.objectGuid), event.shiftKey);
     } else if (event.key === 'Enter') {
       // Otherwise the same Enter would press the drawer's Close button, focused as it opens.
       event.preventDefault();
@@ -183,7 +217,7 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
     element.focus({ preventScroll: true });
   });
 
-  const visible = columns.length;
+  const visible = columns.length + 1;
   const grid = gridTemplate(columns);
   const columnsKey = columns.join(' ');
   const minWidth = minimumWidth(columns);
@@ -207,25 +241,33 @@ export function VirtualAccountsTable({ rows, version, resultKey, columns, sort, 
         minWidth={minWidth}
         sort={sort}
         onSort={sortBy}
+        total={total}
+        allSelected={headerState(selection, total)}
+        onSelectAll={onSelectAll}
       />
       <div
         role="rowgroup"
         className={styles.body}
         style={{ height: `${virtualizer.getTotalSize()}px`, minWidth: `${minWidth}px` }}
       >
-        {items.map((item) => (
-          <AccountsTableRow
-            key={item.key}
-            index={item.index}
-            columnsKey={columnsKey}
-            row={byIndex.get(item.index)}
-            start={item.start - HEADER_HEIGHT}
-            grid={grid}
-            active={item.index === activeIndex}
-            onOpen={open}
-            onActivate={activate}
-          />
-        ))}
+        {items.map((item) => {
+          const row = byIndex.get(item.index);
+          return (
+            <AccountsTableRow
+              key={item.key}
+              index={item.index}
+              columnsKey={columnsKey}
+              row={row}
+              start={item.start - HEADER_HEIGHT}
+              grid={grid}
+              active={item.index === activeIndex}
+              selected={row !== undefined && isSelected(selection, row.original.account.objectGuid)}
+              onOpen={open}
+              onActivate={activate}
+              onSelect={select}
+            />
+          );
+        })}
       </div>
     </div>
   );

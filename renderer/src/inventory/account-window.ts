@@ -1,5 +1,6 @@
 import { call } from '../api/warden-client';
 import { toWardenApiError, type WardenApiError } from '../api/warden-api-error';
+import { viewObjectGuids } from '../kill-switch/bulk-selection';
 import type { AccountQuery, AccountRow, AccountSort } from '../risk/risk-types';
 
 /** Rows asked of the core at a time: the first screenful and its overscan in one reply of some 30 kB. */
@@ -58,6 +59,23 @@ export class AccountWindow {
   rowAt(index: number): AccountRow | undefined {
     if (!this.state.ready) return this.previous?.rowAt(index);
     return this.blocks.get(Math.floor(index / BLOCK_ROWS))?.[index % BLOCK_ROWS];
+  }
+
+  /**
+   * The objectGUIDs of rows `first` to `last` (both included): from the
+   * blocks held when they hold them all, else asked of the core, so a span
+   * across rows never drawn (or forgotten since) is whole.
+   */
+  async objectGuidsBetween(first: number, last: number): Promise<string[]> {
+    const held: string[] = [];
+    for (let index = first; index <= last; index += 1) {
+      const row = this.rowAt(index);
+      if (row === undefined) {
+        return viewObjectGuids(this.query, { sort: this.sort, offset: first, count: last - first + 1 });
+      }
+      held.push(row.objectGuid);
+    }
+    return held;
   }
 
   /** Reads the blocks that hold rows `first` to `last` (both included) and are not known or on their way. */
