@@ -1,5 +1,5 @@
-import { RiskError, RULES, type AccountAssessment, type Assessment } from '../risk';
-import type { AccountMetadata } from '../store';
+import { RiskError, RULES, usageHistory, type AccountAssessment, type Assessment } from '../risk';
+import type { AccountMetadata, Store } from '../store';
 import type { AccountDetail } from './risk-schemas';
 
 const RULE_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
@@ -16,12 +16,16 @@ export function assessedAccount(assessment: Assessment, objectGuid: string): Acc
   );
 }
 
-/** An account's whole assessment, each finding with its rule's rationale and remediation, and what was set by hand. */
-export function accountDetail(
+/**
+ * An account's whole assessment, each finding with its rule's rationale and
+ * remediation, what was set by hand, and its usage across snapshots.
+ */
+export async function accountDetail(
+  store: Store,
   assessment: Assessment,
   objectGuid: string,
   metadata: AccountMetadata | undefined,
-): AccountDetail {
+): Promise<AccountDetail> {
   const account = assessedAccount(assessment, objectGuid);
   const { policy } = assessment;
   return {
@@ -39,5 +43,6 @@ export function accountDetail(
       owner: metadata?.owner ?? null,
       tags: metadata?.tags ?? null,
     },
+    usageHistory: await usageHistory(store, assessment, account.objectGuid),
   };
 }

@@ -233,8 +233,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     deleteView: async ({ id }) => ({ deleted: await activeStore().views.delete(id) }),
     getAccountAssessment: async ({ objectGuid, snapshotId }) => {
       const assessment = await assessed(snapshotId);
+      const account = assessedAccount(assessment, objectGuid);
       const metadata = await activeStore().accountMetadata.all();
-      return accountDetail(assessment, objectGuid, metadata.get(assessedAccount(assessment, objectGuid).objectGuid));
+      return accountDetail(activeStore(), assessment, account.objectGuid, metadata.get(account.objectGuid));
     },
     getPolicy: async () => {
       const [inForce, defaults] = await Promise.all([
@@ -257,7 +258,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           actor: localActor(),
         }),
       );
-      return accountDetail(await assessed(), account.objectGuid, metadata);
+      return accountDetail(store, await assessed(), account.objectGuid, metadata);
     },
     queryExactLastLogon: (input, context) => queryExactLastLogon(activeStore(), options.resourcesDir, input, context),
     ...killSwitchHandlers({ activeStore, resourcesDir: options.resourcesDir }),

@@ -1,4 +1,4 @@
-import type { Assessment } from '../risk';
+import { earlierSnapshots, type Assessment } from '../risk';
 import type { Store } from '../store';
 import { RiskSummarySchema, type RiskOverview, type RiskTrendPoint } from './risk-schemas';
 
@@ -26,24 +26,14 @@ function pointOf(snapshotId: string, snapshotStartedAt: string, summary: Summary
  */
 async function trendOf(store: Store, assessment: Assessment): Promise<RiskTrendPoint[]> {
   const { snapshot } = assessment;
-  const [history, snapshots] = await Promise.all([store.riskSummaries.history(), store.snapshots.list()]);
-  const sameSource = new Set(
-    snapshots
-      .filter(
-        (candidate) =>
-          candidate.status === 'complete' &&
-          candidate.profileId === snapshot.profileId &&
-          candidate.sourceKind === snapshot.sourceKind &&
-          candidate.startedAt < snapshot.startedAt,
-      )
-      .map((candidate) => candidate.id),
-  );
-  const earlier = history.flatMap((record) => {
+  const [history, earlier] = await Promise.all([store.riskSummaries.history(), earlierSnapshots(store, snapshot)]);
+  const sameSource = new Set(earlier.map((candidate) => candidate.id));
+  const points = history.flatMap((record) => {
     if (!sameSource.has(record.snapshotId)) return [];
     const figures = RiskSummarySchema.safeParse(record.figures);
     return figures.success ? [pointOf(record.snapshotId, record.snapshotStartedAt, figures.data)] : [];
   });
-  return [...earlier, pointOf(snapshot.id, snapshot.startedAt, assessment.summary)];
+  return [...points, pointOf(snapshot.id, snapshot.startedAt, assessment.summary)];
 }
 
 /** The dashboard's view of an assessment: its figures, anomalies, the policy's origin and the trend. */

@@ -272,12 +272,26 @@ export const GetAccountAssessmentInputSchema = z
   })
   .strict();
 
+export const UsagePointSchema = z
+  .object({
+    snapshotId: z.string(),
+    asOf: z.string(),
+    usage: UsageSchema,
+    enabled: z.boolean(),
+    lastLogonTimestamp: z.string().nullable(),
+    lastLogonDaysAgo: z.number().int().nullable(),
+    pwdLastSet: z.string().nullable(),
+  })
+  .strict();
+
 export const AccountDetailSchema = z
   .object({
     snapshotId: z.string(),
     policy: PolicyOriginSchema,
     account: AccountAssessmentSchema,
     metadata: AccountMetadataFactsSchema,
+    /** The account's usage in the last snapshots of the same source that hold it, oldest first, this one last. */
+    usageHistory: z.array(UsagePointSchema),
   })
   .strict();
 

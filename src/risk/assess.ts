@@ -6,6 +6,7 @@ import { assessAccounts, type AccountAssessment } from './assess-accounts';
 import { compilePolicy } from './compiled-policy';
 import { currentPolicy, type PolicyInForce } from './policy';
 import { RiskError } from './risk-errors';
+import { earlierSnapshots } from './same-source';
 import { summarize, type RiskSummary } from './summary';
 
 export interface AssessOptions {
@@ -67,18 +68,6 @@ async function reconciledFigures(store: Store, snapshot: Snapshot): Promise<Head
   return (await reconcile(store, { snapshotId: snapshot.id })).figures;
 }
 
-/** The complete snapshot taken before this one from the same source (profile, LDIF or demo). */
-async function previousSnapshot(store: Store, snapshot: Snapshot): Promise<Snapshot | undefined> {
-  const earlier = (await store.snapshots.list()).filter(
-    (candidate) =>
-      candidate.status === 'complete' &&
-      candidate.profileId === snapshot.profileId &&
-      candidate.sourceKind === snapshot.sourceKind &&
-      candidate.startedAt < snapshot.startedAt,
-  );
-  return earlier.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
-}
-
 async function side(store: Store, snapshotId: string): Promise<SnapshotSide> {
   const [accounts, paths] = await Promise.all([
     store.assessment.accounts(snapshotId),
@@ -111,7 +100,7 @@ export async function assess(store: Store, options: AssessOptions): Promise<Asse
   );
   const summary = summarize(snapshot.id, asOfIso, accounts, figures);
   await store.riskSummaries.save(snapshot.id, policy.hash, summary);
-  const previous = await previousSnapshot(store, snapshot);
+  const previous = (await earlierSnapshots(store, snapshot)).at(-1);
   const anomalies = findAnomalies(
     current,
     accounts,

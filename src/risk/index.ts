@@ -23,5 +23,7 @@ export {
 export { RiskPolicySchema, type RiskPolicy } from './policy-schema';
 export { RiskError, type RiskErrorCode } from './risk-errors';
 export { RULES, RULE_IDS, type RiskRule } from './rules';
+export { earlierSnapshots } from './same-source';
+export { usageHistory, USAGE_HISTORY_POINTS, type UsagePoint } from './usage-history';
 export { DORMANCY_BUCKETS, summarize, type RiskSummary } from './summary';
 export * from './vocabulary';

@@ -1,5 +1,5 @@
 import { hasUacFlag } from '../directory/uac-flags';
-import type { AssessmentAccount } from '../store';
+import type { UsageFacts } from '../store';
 import { daysBefore } from './days';
 import type { RiskPolicy } from './policy-schema';
 import type { Usage } from './vocabulary';
@@ -21,7 +21,11 @@ function verdict(usage: Usage, lastLogonDaysAgo: number | null, approximate: boo
 }
 
 /** How an account is used, as of `asOf` (the snapshot's time), by the policy's thresholds. */
-export function usageOf(account: AssessmentAccount, asOf: number, policy: RiskPolicy['usage']): UsageVerdict {
+export function usageOf(
+  account: Omit<UsageFacts, 'snapshotId'>,
+  asOf: number,
+  policy: RiskPolicy['usage'],
+): UsageVerdict {
   const lastLogonDaysAgo = daysBefore(account.lastLogonTimestamp, asOf) ?? null;
   if (hasUacFlag(account.userAccountControl, 'ACCOUNTDISABLE')) {
     return verdict('disabled', lastLogonDaysAgo, false, 'the account is disabled (ACCOUNTDISABLE)');

@@ -63,6 +63,7 @@ export type {
   AssessmentGroup,
   AssessmentPath,
   AssessmentReadsRepository,
+  UsageFacts,
 } from './repositories/assessment-reads';
 export type { PolicyRepository, SavedPolicy } from './repositories/policy';
 export type { RiskSummariesRepository, RiskSummaryRecord } from './repositories/risk-summaries';

@@ -1,6 +1,6 @@
 import { expect, test } from './dc-fixture';
 import { unnamedControls } from './harness/unnamed-controls';
-import { scannedProfile } from './seeded-profile';
+import { callValue, openAccount, scannedProfile } from './seeded-profile';
 
 const ACCOUNT = 'op-warden';
 
@@ -13,15 +13,15 @@ test.describe('the exact last logon, from an account’s detail', () => {
     saveScreenshot,
   }) => {
     test.setTimeout(120_000);
-    await scannedProfile(harness, dc);
+    const profile = await scannedProfile(harness, dc);
+    // A second snapshot of the same source: the detail shows the account's usage in each.
+    await callValue(harness, 'scanProfile', { profileId: profile.id, password: dc.adminPassword, incremental: true });
 
     await openApp();
-    await page.getByRole('navigation').getByRole('button', { name: 'Inventory' }).click();
-    await page.getByRole('textbox', { name: 'Search' }).fill(ACCOUNT);
-    await page.getByRole('button', { name: 'Apply search' }).click();
-    await page.getByRole('table', { name: 'Accounts' }).getByRole('row').filter({ hasText: ACCOUNT }).first().click();
-    const detail = page.getByRole('dialog', { name: `Account ${ACCOUNT}` });
-    await expect(detail).toBeVisible();
+    const detail = await openAccount(page, ACCOUNT);
+    const usage = detail.getByRole('table', { name: `Usage of ${ACCOUNT} across snapshots` });
+    await expect(usage.getByRole('row')).toHaveCount(3);
+    await expect(usage.getByRole('row').nth(2)).toContainText(/Yes/);
 
     await detail.getByRole('button', { name: `Ask each domain controller for the last logon of ${ACCOUNT}` }).click();
     // The snapshot names its profile, so no profile is asked for; the profile keeps no password, so that is.

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCES_DIR } from '../../src/cli/resources-dir';
 import { importHrFile } from '../../src/hr/import';
 import { scanDirectory } from '../../src/inventory';
-import { assess, currentPolicy, savePolicy, type AccountAssessment, type Assessment } from '../../src/risk';
+import {
+  assess,
+  currentPolicy,
+  savePolicy,
+  usageHistory,
+  type AccountAssessment,
+  type Assessment,
+} from '../../src/risk';
 import { openStore, type Store } from '../../src/store';
 import { directoryWriter } from '../dc/directory-writer';
 import { ADMIN_OU, BOTS_OU, MSA_CONTAINER, PEOPLE_OU, SERVICE_OU } from '../dc/company/layout';
@@ -238,6 +245,26 @@ describe('anomalies between two scans', () => {
     const account = byDn(second, expiredDn);
     expect(account.usage).not.toBe('expired');
     expect(anomaliesOf('expiry-removed').map((a) => a.objectGuid)).toContain(account.objectGuid);
+  });
+
+  it('shows an account’s usage across the snapshots, oldest first, and leaves out those without it', async () => {
+    const expired = byDn(second, expiredDn);
+    const history = await usageHistory(store, second, expired.objectGuid);
+    expect(history.map((point) => [point.snapshotId, point.usage])).toEqual([
+      [first.snapshot.id, 'expired'],
+      [second.snapshot.id, expired.usage],
+    ]);
+    const dormant = await usageHistory(store, second, byDn(second, dormantDn).objectGuid);
+    expect(dormant.map((point) => point.usage)).toEqual(['dormant', 'dormant']);
+    const [before, after] = dormant;
+    // The reset between the scans shows in the second point only.
+    expect(after?.pwdLastSet).not.toBe(before?.pwdLastSet);
+    expect(Date.parse(after?.pwdLastSet ?? '')).toBeGreaterThanOrEqual(Date.parse(first.snapshot.startedAt) - 1_000);
+    expect(after?.lastLogonTimestamp).toBe(before?.lastLogonTimestamp);
+    const added = await usageHistory(store, second, byDn(second, newAdminDn).objectGuid);
+    expect(added.map((point) => [point.snapshotId, point.usage, point.enabled])).toEqual([
+      [second.snapshot.id, 'disabled', false],
+    ]);
   });
 
   it('keeps each snapshot’s figures for the trend', async () => {

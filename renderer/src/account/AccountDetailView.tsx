@@ -11,6 +11,7 @@ import { FactList } from './FactList';
 import { FindingCard } from './FindingCard';
 import { MetadataEditor } from './MetadataEditor';
 import { PrivilegedPaths } from './PrivilegedPaths';
+import { UsageHistoryTable } from './UsageHistoryTable';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column' },
@@ -145,6 +146,13 @@ export function AccountDetailView({ detail, onSaved }: Props) {
           subjectName={account.samAccountName}
           prominent={account.usageApproximate}
         />
+        {detail.usageHistory.length > 1 ? (
+          <UsageHistoryTable samAccountName={account.samAccountName} history={detail.usageHistory} />
+        ) : (
+          <Caption1 className={styles.muted}>
+            Usage across snapshots shows from the next scan of this source that still holds the account.
+          </Caption1>
+        )}
         <FactList label="HR" facts={[['HR outcome', HR_LABELS[account.hr]]]} />
       </DetailSection>
 

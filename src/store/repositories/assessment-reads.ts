@@ -56,8 +56,16 @@ export interface AssessmentPath {
   path: string[];
 }
 
+/** What decides an account's usage, as one snapshot recorded it. */
+export type UsageFacts = Pick<
+  AssessmentAccount,
+  'userAccountControl' | 'whenCreated' | 'lastLogonTimestamp' | 'pwdLastSet' | 'accountExpires'
+> & { snapshotId: string };
+
 export interface AssessmentReadsRepository {
   accounts(snapshotId: string): Promise<AssessmentAccount[]>;
+  /** One account's usage facts in each of these snapshots that holds it. */
+  usageFacts(objectGuid: string, snapshotIds: readonly string[]): Promise<UsageFacts[]>;
   groups(snapshotId: string): Promise<AssessmentGroup[]>;
   /** Every membership whose member is an account or a group of the snapshot. */
   edges(snapshotId: string): Promise<AssessmentEdge[]>;
@@ -157,6 +165,23 @@ export function assessmentReadsRepository(db: Kysely<WardenDatabase>): Assessmen
         managedBy: row.managed_by,
         hrOutcome: row.hr_outcome as AccountOutcome | null,
       }));
+    },
+
+    async usageFacts(objectGuid, snapshotIds) {
+      if (snapshotIds.length === 0) return [];
+      return db
+        .selectFrom('accounts')
+        .select([
+          'snapshot_id as snapshotId',
+          'user_account_control as userAccountControl',
+          'when_created as whenCreated',
+          'last_logon_timestamp as lastLogonTimestamp',
+          'pwd_last_set as pwdLastSet',
+          'account_expires as accountExpires',
+        ])
+        .where('snapshot_id', 'in', snapshotIds)
+        .where('object_guid', '=', objectGuid)
+        .execute();
     },
 
     async groups(snapshotId) {
