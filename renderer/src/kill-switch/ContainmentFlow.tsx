@@ -15,13 +15,13 @@ import { useTask } from '../api/use-task';
 import { call } from '../api/warden-client';
 import { toWardenApiError, type WardenApiError } from '../api/warden-api-error';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
-import { BindFields, chosenProfile, type BindDraft } from './BindFields';
+import { BindFields } from './BindFields';
 import type { ContainmentPlan, ContainmentReport, ContainmentSelection } from './kill-switch-types';
 import { PlanPreview } from './PlanPreview';
 import { ResultsTable } from './ResultsTable';
 import { anyStep, DEFAULT_STEPS, StepsFields, stepsInput, type StepsDraft } from './StepsFields';
 import { TicketsNote } from './TicketsNote';
-import { useBindProfiles } from './use-bind-profiles';
+import { useBind } from './use-bind';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -46,32 +46,24 @@ interface Props {
  */
 export function ContainmentFlow({ selection, subjectName, onFinished, onClose }: Props) {
   const styles = useStyles();
-  const { profiles, snapshotProfile, error: profilesError } = useBindProfiles();
+  const bind = useBind();
   const task = useTask('containAccounts');
   const [stage, setStage] = useState<Stage>({ stage: 'form' });
   const [steps, setSteps] = useState<StepsDraft>(DEFAULT_STEPS);
   const [reason, setReason] = useState('');
-  const [bind, setBind] = useState<BindDraft>({ profileId: '', password: '', confirmPlainText: false });
   const [typedCount, setTypedCount] = useState('');
   const [planError, setPlanError] = useState<WardenApiError | undefined>(undefined);
 
-  const saved = profiles ?? [];
-  const profile = chosenProfile(saved, snapshotProfile, bind.profileId);
-  const encrypted = profile !== undefined && profile.transport !== 'ldap';
+  const encrypted = bind.profile !== undefined && bind.profile.transport !== 'ldap';
   const ready =
-    profile !== undefined &&
+    bind.ready &&
     reason.trim() !== '' &&
-    bind.password !== '' &&
-    (profile.transport !== 'ldap' || bind.confirmPlainText) &&
     anyStep(steps, encrypted) &&
     (!steps.quarantine || steps.quarantineOu.trim() !== '');
 
   const request = () => {
-    if (profile === undefined) throw new Error('no profile is chosen');
     return {
-      profileId: profile.id,
-      password: bind.password,
-      confirmPlainTextBind: profile.transport === 'ldap' && bind.confirmPlainText,
+      ...bind.credentials(),
       reason: reason.trim(),
       steps: stepsInput(steps, encrypted),
       ...(selection.objectGuids === undefined ? {} : { objectGuids: selection.objectGuids }),
@@ -97,7 +89,7 @@ export function ContainmentFlow({ selection, subjectName, onFinished, onClose }:
   const confirm = async (plan: ContainmentPlan) => {
     const input = request();
     // The password served this action's two binds; it is not kept for anything else.
-    setBind((previous) => ({ ...previous, password: '' }));
+    bind.forgetPassword();
     const outcome = await task.start({
       ...input,
       ...(plan.confirmCount > 1 ? { confirmCount: Number(typedCount) } : {}),
@@ -190,7 +182,7 @@ export function ContainmentFlow({ selection, subjectName, onFinished, onClose }:
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            disabled={!countTyped || bind.password === ''}
+            disabled={!countTyped || bind.draft.password === ''}
             onClick={() => void confirm(plan)}
           >
             Confirm
@@ -204,22 +196,22 @@ export function ContainmentFlow({ selection, subjectName, onFinished, onClose }:
   return (
     <form className={styles.root} onSubmit={(event) => void preview(event)} aria-label={`Contain ${subjectName}`}>
       <TicketsNote />
-      {profilesError !== undefined && (
-        <ErrorMessageBar title="Could not read the connection profiles" error={profilesError} />
+      {bind.profilesError !== undefined && (
+        <ErrorMessageBar title="Could not read the connection profiles" error={bind.profilesError} />
       )}
       {planError !== undefined && <ErrorMessageBar title="The plan could not be made" error={planError} />}
       <StepsFields value={steps} onChange={setSteps} encrypted={encrypted} disabled={stage.stage === 'planning'} />
       <Field label="Reason" required hint="Recorded in the audit log with every account, e.g. a ticket number.">
         <Textarea value={reason} onChange={(_event, data) => setReason(data.value)} resize="vertical" />
       </Field>
-      {profiles === undefined ? (
+      {bind.profilesLoading ? (
         <Spinner size="tiny" label="Reading the connection profiles…" />
       ) : (
         <BindFields
-          profiles={saved}
-          snapshotProfile={snapshotProfile}
-          value={bind}
-          onChange={setBind}
+          profiles={bind.profiles}
+          snapshotProfile={bind.snapshotProfile}
+          value={bind.draft}
+          onChange={bind.setDraft}
           disabled={stage.stage === 'planning'}
         />
       )}

@@ -14,11 +14,11 @@ import {
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTask } from '../api/use-task';
 import { ErrorMessageBar } from '../components/ErrorMessageBar';
-import { BindFields, chosenProfile, type BindDraft } from './BindFields';
+import { BindFields } from './BindFields';
 import { DifferencesTable } from './DifferencesTable';
 import type { AccountResult, RestoreReport } from './kill-switch-types';
 import { ResultsTable } from './ResultsTable';
-import { useBindProfiles } from './use-bind-profiles';
+import { useBind } from './use-bind';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -52,16 +52,11 @@ interface Props {
  */
 export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClose }: Props) {
   const styles = useStyles();
-  const { profiles, snapshotProfile, error: profilesError } = useBindProfiles();
+  const bind = useBind();
   const task = useTask('restoreAccounts');
-  const [bind, setBind] = useState<BindDraft>({ profileId: '', password: '', confirmPlainText: false });
   const [reason, setReason] = useState('');
   const [runs, setRuns] = useState<RestoreReport[]>([]);
 
-  const saved = profiles ?? [];
-  const profile = chosenProfile(saved, snapshotProfile, bind.profileId);
-  const ready =
-    profile !== undefined && bind.password !== '' && (profile.transport !== 'ldap' || bind.confirmPlainText);
   const last = runs.at(-1);
   const changed = last?.results.filter(changedSince) ?? [];
   const { state } = task;
@@ -69,13 +64,10 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
   const asking = state.status !== 'running' && (last === undefined || changed.length > 0);
 
   const run = async (guids: string[], force: boolean) => {
-    if (profile === undefined) return;
-    const password = bind.password;
-    setBind((previous) => ({ ...previous, password: '' }));
+    const credentials = bind.credentials();
+    bind.forgetPassword();
     const outcome = await task.start({
-      profileId: profile.id,
-      password,
-      confirmPlainTextBind: profile.transport === 'ldap' && bind.confirmPlainText,
+      ...credentials,
       objectGuids: guids,
       force,
       ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
@@ -88,7 +80,7 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!ready) return;
+    if (!bind.ready) return;
     if (changed.length > 0)
       void run(
         changed.map((result) => result.objectGuid),
@@ -100,8 +92,8 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
   return (
     <div className={styles.root} aria-live="polite">
       {last === undefined && prior}
-      {profilesError !== undefined && (
-        <ErrorMessageBar title="Could not read the connection profiles" error={profilesError} />
+      {bind.profilesError !== undefined && (
+        <ErrorMessageBar title="Could not read the connection profiles" error={bind.profilesError} />
       )}
       {last !== undefined && (
         <ResultsTable
@@ -162,13 +154,18 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
               <Input value={reason} onChange={(_event, data) => setReason(data.value)} />
             </Field>
           )}
-          {profiles === undefined ? (
+          {bind.profilesLoading ? (
             <Spinner size="tiny" label="Reading the connection profiles…" />
           ) : (
-            <BindFields profiles={saved} snapshotProfile={snapshotProfile} value={bind} onChange={setBind} />
+            <BindFields
+              profiles={bind.profiles}
+              snapshotProfile={bind.snapshotProfile}
+              value={bind.draft}
+              onChange={bind.setDraft}
+            />
           )}
           <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={!ready}>
+            <Button type="submit" appearance="primary" disabled={!bind.ready}>
               {changed.length > 0 ? 'Restore anyway' : 'Restore'}
             </Button>
             <Button onClick={onClose}>{last === undefined ? 'Cancel' : 'Close'}</Button>
