@@ -54,7 +54,7 @@ export async function snapshotToReconcile(store: Store, snapshotId: string | und
 /**
  * Reconciles a snapshot's accounts with the current HR list, applying every
  * decision in force, and records the result: each account's outcome
- * (accounts.hr_outcome, which later stages read) and the snapshot's headline
+ * (table hr_outcomes, which later stages read) and the snapshot's headline
  * figures, which replace those of an earlier reconciliation of the same
  * snapshot. The figures of each snapshot thus describe it against the HR list
  * current when it was last reconciled.

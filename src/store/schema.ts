@@ -127,7 +127,6 @@ export interface AccountsTable {
   owner: string | null;
   owner_status: string | null;
   usage: string | null;
-  hr_outcome: string | null;
 }
 
 export interface GroupsTable {
@@ -203,6 +202,14 @@ export interface HrMappingsTable {
   saved_at: string;
 }
 
+/** Each account's outcome in the latest reconciliation of its snapshot. */
+export interface HrOutcomesTable {
+  snapshot_id: string;
+  object_guid: string;
+  /** An AccountOutcome (src/hr/outcomes.ts). */
+  outcome: string;
+}
+
 /** The headline figures of the latest reconciliation of each snapshot. */
 export interface HrReconciliationsTable {
   snapshot_id: string;
@@ -268,6 +275,7 @@ export interface WardenDatabase {
   hr_records: HrRecordsTable;
   hr_mappings: HrMappingsTable;
   hr_reconciliations: HrReconciliationsTable;
+  hr_outcomes: HrOutcomesTable;
   decisions: DecisionsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;

@@ -52,7 +52,6 @@ export function sampleAccount(snapshotId: string, index: number): NewAccountRow 
     owner: `owner${index % 300}@corp.example.com`,
     owner_status: 'active',
     usage: 'recent',
-    hr_outcome: null,
   };
 }
 

@@ -11,6 +11,7 @@ import * as hrRecordsIndexes from './007_hr_records_without_lookup_indexes';
 import * as partialClassificationIndexes from './008_partial_classification_indexes';
 import * as accountManagedBy from './009_account_managed_by';
 import * as riskSummaries from './010_risk_summaries';
+import * as hrOutcomesTable from './011_hr_outcomes_table';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -43,6 +44,7 @@ const steps: readonly SchemaStep[] = [
   { name: '008_partial_classification_indexes', up: fromStatements(partialClassificationIndexes.statements) },
   { name: '009_account_managed_by', up: fromStatements(accountManagedBy.statements) },
   { name: '010_risk_summaries', up: fromStatements(riskSummaries.statements) },
+  { name: '011_hr_outcomes_table', up: fromStatements(hrOutcomesTable.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

@@ -100,8 +100,11 @@ export function assessmentReadsRepository(db: Kysely<WardenDatabase>): Assessmen
     async accounts(snapshotId) {
       const rows = await db
         .selectFrom('accounts')
+        .leftJoin('hr_outcomes as o', (join) =>
+          join.onRef('o.snapshot_id', '=', 'accounts.snapshot_id').onRef('o.object_guid', '=', 'accounts.object_guid'),
+        )
         .select([
-          'object_guid',
+          'accounts.object_guid',
           'sid',
           'sam_account_name',
           'upn',
@@ -129,10 +132,10 @@ export function assessmentReadsRepository(db: Kysely<WardenDatabase>): Assessmen
           'allowed_to_delegate_to',
           'manager_dn',
           'managed_by',
-          'hr_outcome',
+          'o.outcome as hr_outcome',
         ])
-        .where('snapshot_id', '=', snapshotId)
-        .orderBy('object_guid')
+        .where('accounts.snapshot_id', '=', snapshotId)
+        .orderBy('accounts.object_guid')
         .execute();
       return rows.map((row) => ({
         objectGuid: row.object_guid,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type SqliteDatabase } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { NativeDatabase } from '../guarded-database';
+import { readRowValues } from './row-values';
 import {
   HR_STATUSES,
   HrMappingSchema,
@@ -129,13 +131,9 @@ function pushRecordValues(values: unknown[], importId: string, row: HrRecordInpu
   );
 }
 
-/**
- * A record as one JSON array: better-sqlite3 builds each row object by looking
- * up every column's name anew, which for 200k records of 12 columns cost half
- * as much again as SQLite's json_array and JSON.parse together.
- */
-const RECORD_JSON = sql<string>`json_array(row_number, employee_id, email, first_name, last_name, display_name,
-  username, status, raw_status, end_date, department, manager_email)`;
+/** A record's columns in the order of RecordValues, read as arrays (see NativeDatabase.rowValues). */
+const RECORDS_OF_IMPORT = `SELECT row_number, employee_id, email, first_name, last_name, display_name, username,
+  status, raw_status, end_date, department, manager_email FROM hr_records WHERE import_id = ? ORDER BY row_number`;
 
 type RecordValues = [
   rowNumber: number,
@@ -153,8 +151,7 @@ type RecordValues = [
 ];
 
 /** Status is not checked again: only replaceCurrent writes records, and it refuses an unknown status. */
-function toRecord(json: string): HrRecord {
-  const values = JSON.parse(json) as RecordValues;
+function toRecord(values: RecordValues): HrRecord {
   return {
     rowNumber: values[0],
     employeeId: values[1],
@@ -212,7 +209,7 @@ function fileNameOf(fileName: string): string {
  * `native` is the same connection as `db`, for the bulk insert only; it is
  * used only inside a transaction `db` has opened, so the two never interleave.
  */
-export function hrRepository(db: Kysely<WardenDatabase>, native: SqliteDatabase, clock: Clock): HrRepository {
+export function hrRepository(db: Kysely<WardenDatabase>, native: NativeDatabase, clock: Clock): HrRepository {
   const get = async (importId: string): Promise<HrImport | undefined> => {
     const row = await db.selectFrom('hr_imports').selectAll().where('id', '=', importId).executeTakeFirst();
     return row === undefined ? undefined : toImport(row);
@@ -285,13 +282,7 @@ export function hrRepository(db: Kysely<WardenDatabase>, native: SqliteDatabase,
       const id =
         importId ?? (await db.selectFrom('hr_imports').select('id').where('is_current', '=', 1).executeTakeFirst())?.id;
       if (id === undefined) return [];
-      const rows = await db
-        .selectFrom('hr_records')
-        .select(RECORD_JSON.as('json'))
-        .where('import_id', '=', id)
-        .orderBy('row_number')
-        .execute();
-      return rows.map((row) => toRecord(row.json));
+      return (await readRowValues<RecordValues>(db, native, RECORDS_OF_IMPORT, [id])).map(toRecord);
     },
 
     async mappingFor(fileName) {

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type SqliteDatabase } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { NativeDatabase } from '../guarded-database';
 import type { HeadlineFigures } from '../../hr/figures';
 import type { AccountForMatching } from '../../hr/match-input';
 import type { AccountOutcome } from '../../hr/outcomes';
@@ -6,6 +7,7 @@ import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
 import type { WardenDatabase } from '../schema';
+import { readRowValues } from './row-values';
 
 export interface ReconciliationRecord {
   snapshotId: string;
@@ -32,7 +34,7 @@ export interface ReconciliationsRepository {
   /** What matching needs of every account of a snapshot. */
   accountsForMatching(snapshotId: string): Promise<AccountForMatching[]>;
   /**
-   * Writes each account's outcome (accounts.hr_outcome) and the snapshot's
+   * Writes each account's outcome (table hr_outcomes) and the snapshot's
    * figures in one transaction, replacing an earlier reconciliation of the same snapshot.
    */
   save(input: ReconciliationSaveInput): Promise<ReconciliationRecord>;
@@ -40,23 +42,13 @@ export interface ReconciliationsRepository {
   history(): Promise<ReconciliationRecord[]>;
 }
 
-/** Outcomes per UPDATE: one native call per batch instead of per account, well under SQLite's limit on bound values. */
+/** Outcomes per INSERT: one native call per batch instead of per account, well under SQLite's limit on bound values. */
 const OUTCOMES_PER_STATEMENT = 500;
 
-/**
- * The UPDATE giving `rows` accounts their outcome, bound as objectGUID and
- * outcome for each, then the snapshot. Rows whose outcome is unchanged are
- * not rewritten, so reconciling again is mostly reading. Prepared once per
- * reconciliation and run on the native handle: IN-lists of objectGUIDs, one
- * per outcome, built through the query builder batch after batch, took twice
- * as long to find that 100k outcomes had not changed, and three times as long
- * to write them when outcomes alternate from one account to the next.
- */
-function updateOutcomesText(rows: number): string {
-  const values = Array.from({ length: rows }, () => '(?, ?)').join(', ');
-  return `UPDATE accounts SET hr_outcome = outcome.column2 FROM (VALUES ${values}) AS outcome
-    WHERE accounts.snapshot_id = ? AND accounts.object_guid = outcome.column1
-      AND accounts.hr_outcome IS NOT outcome.column2`;
+/** The INSERT of `rows` outcomes, bound as snapshot, objectGUID and outcome for each. */
+function insertOutcomesText(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
+  return `INSERT INTO hr_outcomes (snapshot_id, object_guid, outcome) VALUES ${values}`;
 }
 
 function parseStringArray(text: string, column: string, guid: string): string[] {
@@ -72,13 +64,10 @@ function parseStringArray(text: string, column: string, guid: string): string[] 
   });
 }
 
-/**
- * What matching reads of an account, as one JSON array: better-sqlite3 builds
- * each row object by looking up every column's name anew, which cost more
- * than SQLite's json_array and JSON.parse together.
- */
-const ACCOUNT_JSON = sql<string>`json_array(object_guid, sam_account_name, upn, mail, proxy_addresses, employee_id,
-  employee_number, given_name, sn, display_name, dn, manager_dn, user_account_control)`;
+/** What matching reads of an account, in the order of AccountValues, read as arrays (see NativeDatabase.rowValues). */
+const ACCOUNTS_OF_SNAPSHOT = `SELECT object_guid, sam_account_name, upn, mail, proxy_addresses, employee_id,
+  employee_number, given_name, sn, display_name, dn, manager_dn, user_account_control
+  FROM accounts WHERE snapshot_id = ? ORDER BY object_guid`;
 
 type AccountValues = [
   objectGuid: string,
@@ -96,8 +85,7 @@ type AccountValues = [
   userAccountControl: number | null,
 ];
 
-function toAccount(json: string): AccountForMatching {
-  const values = JSON.parse(json) as AccountValues;
+function toAccount(values: AccountValues): AccountForMatching {
   const objectGuid = values[0];
   return {
     objectGuid,
@@ -135,7 +123,7 @@ function parseFigures(text: string, snapshotId: string): HeadlineFigures {
  */
 export function reconciliationsRepository(
   db: Kysely<WardenDatabase>,
-  native: SqliteDatabase,
+  native: NativeDatabase,
   clock: Clock,
 ): ReconciliationsRepository {
   return {
@@ -152,13 +140,7 @@ export function reconciliationsRepository(
     },
 
     async accountsForMatching(snapshotId) {
-      const rows = await db
-        .selectFrom('accounts')
-        .select(ACCOUNT_JSON.as('json'))
-        .where('snapshot_id', '=', snapshotId)
-        .orderBy('object_guid')
-        .execute();
-      return rows.map((row) => toAccount(row.json));
+      return (await readRowValues<AccountValues>(db, native, ACCOUNTS_OF_SNAPSHOT, [snapshotId])).map(toAccount);
     },
 
     save(input) {
@@ -173,28 +155,15 @@ export function reconciliationsRepository(
             snapshotId: input.snapshotId,
           });
         }
-        // A reconciliation gives every account of the snapshot an outcome; only a partial one needs the old
-        // outcomes cleared first, which rewrites every row and undoes what updateOutcomesText saves.
-        const { n } = await trx
-          .selectFrom('accounts')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('snapshot_id', '=', input.snapshotId)
-          .executeTakeFirstOrThrow();
-        if (Number(n) !== input.outcomes.length) {
-          await trx
-            .updateTable('accounts')
-            .set({ hr_outcome: null })
-            .where('snapshot_id', '=', input.snapshotId)
-            .execute();
-        }
-        const fullBatch = native.prepare(updateOutcomesText(OUTCOMES_PER_STATEMENT));
+        // Replaced whole: a narrow row per account costs less to write again than to compare.
+        await trx.deleteFrom('hr_outcomes').where('snapshot_id', '=', input.snapshotId).execute();
+        const fullBatch = native.prepare(insertOutcomesText(OUTCOMES_PER_STATEMENT));
         for (let start = 0; start < input.outcomes.length; start += OUTCOMES_PER_STATEMENT) {
           const batch = input.outcomes.slice(start, start + OUTCOMES_PER_STATEMENT);
           const values: unknown[] = [];
-          for (const { objectGuid, outcome } of batch) values.push(objectGuid, outcome);
-          values.push(input.snapshotId);
+          for (const { objectGuid, outcome } of batch) values.push(input.snapshotId, objectGuid, outcome);
           const statement =
-            batch.length === OUTCOMES_PER_STATEMENT ? fullBatch : native.prepare(updateOutcomesText(batch.length));
+            batch.length === OUTCOMES_PER_STATEMENT ? fullBatch : native.prepare(insertOutcomesText(batch.length));
           statement.run(values);
         }
         const record = {

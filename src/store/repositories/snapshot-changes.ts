@@ -40,9 +40,10 @@ export interface SnapshotChanges {
 }
 
 /**
- * Columns a later stage (classification, risk, reconciliation) fills in for
- * each snapshot: a copy starts them empty, as a full scan does, so that no
- * stale verdict rides along into the new snapshot.
+ * Columns a later stage (classification, risk) fills in for each snapshot: a
+ * copy starts them empty, as a full scan does, so that no stale verdict rides
+ * along into the new snapshot (HR outcomes, in a table of their own, are not
+ * copied at all).
  */
 const DERIVED_ACCOUNT_COLUMNS = new Set([
   'type',
@@ -52,7 +53,6 @@ const DERIVED_ACCOUNT_COLUMNS = new Set([
   'owner',
   'owner_status',
   'usage',
-  'hr_outcome',
 ]);
 
 async function columnsOf(db: Kysely<WardenDatabase>, table: string): Promise<string[]> {

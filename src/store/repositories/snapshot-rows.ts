@@ -104,7 +104,6 @@ export function accountRow(snapshotId: string, account: SnapshotAccount): NewAcc
     owner: null,
     owner_status: null,
     usage: null,
-    hr_outcome: null,
   };
 }
 

@@ -284,11 +284,16 @@ const version9: SchemaSample = {
   },
 };
 
+const insertRiskSummary = (db: Kysely<unknown>) =>
+  sql`INSERT INTO risk_summaries (snapshot_id, assessed_at, policy_hash, figures)
+      VALUES (${SNAPSHOT}, '2025-01-06T00:00:00.000Z', 'abc123', '{"accounts":3}')`.execute(db);
+
+/** Version 10 adds risk_summaries; its accounts still hold their HR outcome, which version 11 moves out. */
 const version10: SchemaSample = {
   async insert(db) {
     await version9.insert(db);
-    await sql`INSERT INTO risk_summaries (snapshot_id, assessed_at, policy_hash, figures)
-              VALUES (${SNAPSHOT}, '2025-01-06T00:00:00.000Z', 'abc123', '{"accounts":3}')`.execute(db);
+    await insertRiskSummary(db);
+    await sql`UPDATE accounts SET hr_outcome = 'matched' WHERE object_guid = ${ACCOUNT}`.execute(db);
   },
 
   async check(db) {
@@ -301,7 +306,22 @@ const version10: SchemaSample = {
         figures: '{"accounts":3}',
       },
     ]);
+    expect(await db.selectFrom('hr_outcomes').selectAll().execute()).toEqual([
+      { snapshot_id: SNAPSHOT, object_guid: ACCOUNT, outcome: 'matched' },
+    ]);
   },
+};
+
+/** Version 11 keeps the HR outcomes in hr_outcomes. */
+const version11: SchemaSample = {
+  async insert(db) {
+    await version9.insert(db);
+    await insertRiskSummary(db);
+    await sql`INSERT INTO hr_outcomes (snapshot_id, object_guid, outcome)
+              VALUES (${SNAPSHOT}, ${ACCOUNT}, 'matched')`.execute(db);
+  },
+
+  check: (db) => version10.check(db),
 };
 
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
@@ -315,4 +335,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   8: version8,
   9: version9,
   10: version10,
+  11: version11,
 };
