@@ -42,6 +42,8 @@ test.describe('the kill switch screens, against the seeded domain controller', (
     const results = disable.getByRole('table', { name: `Results of containing ${SERVICE_ACCOUNT}` });
     await expect(results).toBeVisible({ timeout: 30_000 });
     await expect(results.getByRole('row').filter({ hasText: SERVICE_ACCOUNT })).toContainText('done');
+    // The snapshot is what the last scan read: the dialog says how to see the account disabled.
+    await expect(disable).toContainText('use Scan changes on the Dashboard to see these accounts as they are now');
     await expect(results).toContainText('Disable: applied');
     await expect(disable).toContainText('Kerberos tickets issued before the disable stay valid');
     expect(await unnamedControls(disable)).toEqual([]);

@@ -19,6 +19,7 @@ import { BindFields } from './BindFields';
 import type { ContainmentPlan, ContainmentReport, ContainmentSelection } from './kill-switch-types';
 import { PlanPreview } from './PlanPreview';
 import { ResultsTable } from './ResultsTable';
+import { SnapshotLagNote } from './SnapshotLagNote';
 import { anyStep, DEFAULT_STEPS, StepsFields, stepsInput, type StepsDraft } from './StepsFields';
 import { TicketsNote } from './TicketsNote';
 import { useBind } from './use-bind';
@@ -138,6 +139,7 @@ export function ContainmentFlow({ selection, subjectName, onFinished, onClose }:
             cancelled={state.result.cancelled}
           />
         )}
+        {state.status === 'succeeded' && state.result.counts.done > 0 && <SnapshotLagNote />}
         {state.status === 'succeeded' && state.result.notes.length > 0 && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{state.result.notes.join(' ')}</MessageBarBody>

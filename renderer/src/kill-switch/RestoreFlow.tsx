@@ -18,6 +18,7 @@ import { BindFields } from './BindFields';
 import { DifferencesTable } from './DifferencesTable';
 import type { AccountResult, RestoreReport } from './kill-switch-types';
 import { ResultsTable } from './ResultsTable';
+import { SnapshotLagNote } from './SnapshotLagNote';
 import { useBind } from './use-bind';
 
 const useStyles = makeStyles({
@@ -103,6 +104,7 @@ export function RestoreFlow({ objectGuids, subjectName, prior, onFinished, onClo
           cancelled={last.cancelled}
         />
       )}
+      {last !== undefined && last.counts.done > 0 && <SnapshotLagNote />}
       {asking && changed.length > 0 && (
         <>
           <MessageBar intent="warning" layout="multiline">
