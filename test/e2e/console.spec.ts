@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { expect, test } from './dc-fixture';
 import type { Page } from './harness/fixtures';
 import { unnamedControls } from './harness/unnamed-controls';
-import { callValue } from './seeded-profile';
+import { callValue, fillConnectionForm } from './seeded-profile';
 
 /**
  * The console an administrator spends the quarterly audit in, against the
@@ -51,12 +51,7 @@ test.describe('the audit console against the seeded domain', () => {
     await openApp();
 
     // Connect: the connection is tested (certificate verified) and saved with its password.
-    await page.getByRole('main').getByRole('button', { name: 'Connect to a domain' }).click();
-    await page.getByRole('textbox', { name: 'Profile name' }).fill(PROFILE);
-    await page.getByRole('textbox', { name: 'Host', exact: true }).fill(dc.ip);
-    await page.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(dc.caPem);
-    await page.getByRole('textbox', { name: 'Bind as', exact: true }).fill(dc.adminUpn);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(dc.adminPassword);
+    await fillConnectionForm(page, dc, PROFILE);
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('checkbox', { name: "Remember the password in Warden's encrypted store" }).check();

@@ -2,6 +2,7 @@ import type { ConnectionProfile, SnapshotSummary } from '../../src/api/schemas';
 import { expect, test, type E2eDc } from './dc-fixture';
 import type { Page } from './harness/fixtures';
 import type { Harness } from './harness/harness-server';
+import { fillConnectionForm } from './seeded-profile';
 
 const PROFILE = 'Corp test domain';
 
@@ -44,12 +45,7 @@ test.describe('scanning a saved profile from the app', () => {
     saveScreenshot,
   }) => {
     await openApp();
-    await page.getByRole('main').getByRole('button', { name: 'Connect to a domain' }).click();
-    await page.getByRole('textbox', { name: 'Profile name' }).fill(PROFILE);
-    await page.getByRole('textbox', { name: 'Host', exact: true }).fill(dc.ip);
-    await page.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(dc.caPem);
-    await page.getByRole('textbox', { name: 'Bind as', exact: true }).fill(dc.adminUpn);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(dc.adminPassword);
+    await fillConnectionForm(page, dc, PROFILE);
     await page.getByRole('checkbox', { name: "Remember the password in Warden's encrypted store" }).check();
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect(page.getByText("The password is saved in Warden's encrypted store.")).toBeVisible();

@@ -1,5 +1,6 @@
 import type { ConnectionProfile } from '../../src/api/schemas';
 import { expect, test } from './dc-fixture';
+import { fillConnectionForm } from './seeded-profile';
 
 test.describe('against the seeded domain controller', () => {
   test('connects over LDAPS with the CA verified, counts every account, and saves the profile', async ({
@@ -10,12 +11,7 @@ test.describe('against the seeded domain controller', () => {
     saveScreenshot,
   }) => {
     await openApp();
-    await page.getByRole('main').getByRole('button', { name: 'Connect to a domain' }).click();
-    await page.getByRole('textbox', { name: 'Profile name' }).fill('Corp test domain');
-    await page.getByRole('textbox', { name: 'Host', exact: true }).fill(dc.ip);
-    await page.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(dc.caPem);
-    await page.getByRole('textbox', { name: 'Bind as', exact: true }).fill(dc.adminUpn);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(dc.adminPassword);
+    await fillConnectionForm(page, dc, 'Corp test domain');
     await page.getByRole('button', { name: 'Test connection' }).click();
 
     await expect(page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 30_000 });

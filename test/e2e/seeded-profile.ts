@@ -32,3 +32,13 @@ export async function openAccount(page: Page, name: string) {
   await expect(detail).toBeVisible();
   return detail;
 }
+
+/** Opens the connection form from the empty dashboard and fills it for the seeded DC as its administrator. */
+export async function fillConnectionForm(page: Page, dc: E2eDc, profileName: string): Promise<void> {
+  await page.getByRole('main').getByRole('button', { name: 'Connect to a domain' }).click();
+  await page.getByRole('textbox', { name: 'Profile name' }).fill(profileName);
+  await page.getByRole('textbox', { name: 'Host', exact: true }).fill(dc.ip);
+  await page.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(dc.caPem);
+  await page.getByRole('textbox', { name: 'Bind as', exact: true }).fill(dc.adminUpn);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(dc.adminPassword);
+}
