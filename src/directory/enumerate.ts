@@ -4,6 +4,7 @@ import { isDirectoryError } from './errors';
 import { ACCOUNT_FILTER, escapeFilter } from './filters';
 import { completeRangedAttribute } from './ranged-members';
 import { DEFAULT_PAGE_SIZE, searchPaged, type DirectoryEntry } from './search';
+import { splitTombstones, TOMBSTONE_ATTRIBUTES, type Tombstone } from './tombstones';
 
 export interface EnumerateOptions {
   baseDn: string;
@@ -25,7 +26,7 @@ export const GUID_ONLY: readonly string[] = ['objectGUID'];
 const UNKNOWN_CLASS_RESULTS = new Set([17, 18, 53]);
 
 /** `(&filter(uSNChanged>=n+1))`: AD filters have no strict greater-than. */
-export function changedAfter(filter: string, usn: number | undefined): string {
+function changedAfter(filter: string, usn: number | undefined): string {
   return usn === undefined ? filter : `(&${filter}(uSNChanged>=${usn + 1}))`;
 }
 
@@ -82,24 +83,38 @@ export async function* enumerateGroups(
 /** What a changed object of any class is read with: an account's and a group's attributes together. */
 const CHANGED_ENTRY_ATTRIBUTES: readonly string[] = [...new Set([...ACCOUNT_ATTRIBUTES, ...GROUP_ATTRIBUTES])];
 
+export interface ChangedEntries {
+  /** Live objects, groups with all their members read. */
+  entries: DirectoryEntry[];
+  /** Objects deleted after the USN; always empty unless the search asked for them. */
+  tombstones: Tombstone[];
+}
+
 /**
- * Pages of every live object under the base changed after `changedAfterUsn`,
- * whatever its class, groups with all their members read: one search, because
- * a DC without an index on uSNChanged (Samba) walks its whole database for
- * each. The caller sorts out accounts and groups, and what left its subtree.
+ * Pages of every object under the base changed after `changedAfterUsn`,
+ * whatever its class: one search, because a DC without an index on
+ * uSNChanged (Samba) walks its whole database for each. With `tombstones`
+ * (for a bind that canListTombstones, the base being the naming context) the
+ * same search also returns what was deleted, with the Show Deleted control,
+ * instead of a second walk. The caller sorts out accounts and groups, and
+ * what left its subtree.
  */
 export async function* enumerateChangedEntries(
   connection: DirectoryConnection,
-  options: EnumerateOptions & { changedAfterUsn: number },
-): AsyncGenerator<DirectoryEntry[], void, undefined> {
+  options: EnumerateOptions & { changedAfterUsn: number; tombstones?: boolean },
+): AsyncGenerator<ChangedEntries, void, undefined> {
+  const withTombstones = options.tombstones === true;
   const rangeOptions = options.signal === undefined ? {} : { signal: options.signal };
-  for await (const page of searchPaged(
-    connection,
-    searchOptions(options, '(objectClass=*)', CHANGED_ENTRY_ATTRIBUTES),
-  )) {
-    const completed: DirectoryEntry[] = [];
-    for (const entry of page) completed.push(await completeRangedAttribute(connection, entry, 'member', rangeOptions));
-    yield completed;
+  const attributes = withTombstones ? [...CHANGED_ENTRY_ATTRIBUTES, ...TOMBSTONE_ATTRIBUTES] : CHANGED_ENTRY_ATTRIBUTES;
+  for await (const page of searchPaged(connection, {
+    ...searchOptions(options, '(objectClass=*)', attributes),
+    showDeleted: withTombstones,
+  })) {
+    // Parted before anything else: a tombstone keeps its class, and has no members left to read.
+    const { live, tombstones } = withTombstones ? splitTombstones(page) : { live: page, tombstones: [] };
+    const entries: DirectoryEntry[] = [];
+    for (const entry of live) entries.push(await completeRangedAttribute(connection, entry, 'member', rangeOptions));
+    yield { entries, tombstones };
   }
 }
 

@@ -27,9 +27,10 @@ export {
   enumerateGroupsContaining,
   enumerateChangedEntries,
   enumerateDirectory,
+  type ChangedEntries,
   type EnumerateOptions,
 } from './enumerate';
-export { canListTombstones, readTombstones, type Tombstone, type TombstoneOptions } from './tombstones';
+export { canListTombstones, type Tombstone, type TombstoneOptions } from './tombstones';
 export {
   ACCOUNT_ATTRIBUTES,
   GROUP_ATTRIBUTES,

@@ -3,8 +3,7 @@ import { readTokenSids } from './token-groups';
 import type { DirectoryConnection } from './connection';
 import { firstString } from './entry-values';
 import { isDirectoryError } from './errors';
-import { changedAfter } from './enumerate';
-import { searchPaged } from './search';
+import { searchPaged, type DirectoryEntry } from './search';
 
 /** An object deleted on the DC: its GUID, and the DN it had, when the tombstone still tells it. */
 export interface Tombstone {
@@ -15,7 +14,6 @@ export interface Tombstone {
 export interface TombstoneOptions {
   /** The naming context (domain DN) that holds the objects and its Deleted Objects container. */
   namingContext: string;
-  changedAfterUsn: number;
   signal?: AbortSignal;
 }
 
@@ -30,12 +28,6 @@ function formerDnOf(tombstoneDn: string, lastKnownParent: string | undefined): s
   return match?.[1] === undefined ? undefined : `${match[1]},${lastKnownParent}`;
 }
 
-function guidOf(entry: Record<string, unknown>): string | undefined {
-  const value = entry['objectGUID'];
-  const bytes = Array.isArray(value) ? (value[0] as unknown) : value;
-  return Buffer.isBuffer(bytes) ? decodeGuid(bytes, 'objectGUID') : undefined;
-}
-
 /** BUILTIN\Administrators: AD grants listing the Deleted Objects container to it (and SYSTEM) alone. */
 const ADMINISTRATORS_SID = 'S-1-5-32-544';
 
@@ -46,10 +38,7 @@ const ADMINISTRATORS_SID = 'S-1-5-32-544';
  * test is the bind's own token (the rootDSE's tokenGroups): a member of
  * Administrators, and the container readable with the Show Deleted control.
  */
-export async function canListTombstones(
-  connection: DirectoryConnection,
-  options: Pick<TombstoneOptions, 'namingContext' | 'signal'>,
-): Promise<boolean> {
+export async function canListTombstones(connection: DirectoryConnection, options: TombstoneOptions): Promise<boolean> {
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   const token = await readTokenSids(connection, signal);
   if (!token.includes(ADMINISTRATORS_SID)) return false;
@@ -71,22 +60,32 @@ export async function canListTombstones(
   }
 }
 
-/** Every object of the naming context deleted after the USN (tombstones and recycled objects alike). */
-export async function readTombstones(connection: DirectoryConnection, options: TombstoneOptions): Promise<Tombstone[]> {
+/** What a Show Deleted search also asks for, to tell tombstones from live objects and give their former DN. */
+export const TOMBSTONE_ATTRIBUTES: readonly string[] = ['isDeleted', 'lastKnownParent'];
+
+/**
+ * A Show Deleted search's entries parted into live objects and tombstones. A
+ * tombstone keeps its objectClass and lies under the naming context, so it
+ * must be taken out before anything sorts entries by class or place.
+ */
+export function splitTombstones(entries: readonly DirectoryEntry[]): {
+  live: DirectoryEntry[];
+  tombstones: Tombstone[];
+} {
+  const live: DirectoryEntry[] = [];
   const tombstones: Tombstone[] = [];
-  for await (const page of searchPaged(connection, {
-    base: options.namingContext,
-    filter: changedAfter('(isDeleted=TRUE)', options.changedAfterUsn),
-    attributes: ['objectGUID', 'lastKnownParent'],
-    showDeleted: true,
-    pageSize: 1000,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  })) {
-    for (const entry of page) {
-      const guid = guidOf(entry);
-      if (guid !== undefined)
-        tombstones.push({ guid, formerDn: formerDnOf(entry.dn, firstString(entry, 'lastKnownParent')) });
+  for (const entry of entries) {
+    if (firstString(entry, 'isDeleted')?.toUpperCase() !== 'TRUE') {
+      live.push(entry);
+      continue;
     }
+    const value = entry['objectGUID'];
+    const bytes = Array.isArray(value) ? value[0] : value;
+    if (Buffer.isBuffer(bytes))
+      tombstones.push({
+        guid: decodeGuid(bytes, 'objectGUID'),
+        formerDn: formerDnOf(entry.dn, firstString(entry, 'lastKnownParent')),
+      });
   }
-  return tombstones;
+  return { live, tombstones };
 }

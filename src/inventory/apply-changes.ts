@@ -4,8 +4,8 @@ import {
   enumerateChangedEntries,
   enumerateGroups,
   enumerateGroupsContaining,
-  readTombstones,
   type DirectoryConnection,
+  type Tombstone,
 } from '../directory';
 import type { Store } from '../store';
 import { guid, required } from './entry-fields';
@@ -19,7 +19,7 @@ import type { ProgressCounter } from './snapshot-writing';
 export interface ApplyChangesOptions {
   connection: DirectoryConnection;
   store: Store;
-  /** A running snapshot that starts as a copy of the one read at `changedAfterUsn`. */
+  /** A running snapshot that starts out with the rows of the one read at `changedAfterUsn`. */
   snapshotId: string;
   baseDn: string;
   /** The domain naming context holding `baseDn`; undefined when the DC does not say. */
@@ -49,17 +49,20 @@ export interface AppliedChanges {
 }
 
 /**
- * Brings a copy of the last snapshot up to the DC's present state, reading
- * only what changed since its USN:
- * 1. accounts and groups with a higher uSNChanged, read in full (a group's
- *    `member` change raises its USN) and put in place of their old rows;
- * 2. deletions, from the tombstones when this bind can list them, else by
+ * Brings a snapshot begun from the last one up to the DC's present state, reading
+ * only what changed since its USN. One search of the naming context (the base
+ * DN when the DC does not name it) returns every object of any class with a
+ * higher uSNChanged, and the tombstones too when this bind can list them:
+ * 1. accounts and groups in the base DN, read in full (a group's `member`
+ *    change raises its USN) and put in place of their old rows;
+ * 2. the other changed objects: an account or group the snapshot holds left the
+ *    subtree (or stopped matching), and a non-account member may have been
+ *    renamed, which AD does in every group listing it without raising those
+ *    groups' USNs;
+ * 3. deletions, from those tombstones when this bind can list them, else by
  *    comparing every GUID still there;
- * 3. objects of any class changed in the naming context: an account or group
- *    that changed but was not read in step 1 left the subtree (or stopped
- *    matching), and a changed non-account member may have been renamed, which
- *    AD does in every group listing it without raising those groups' USNs;
- * 4. `member` DNs of copied rows pointing at renamed accounts and groups.
+ * 4. `member` DNs of rows kept from the last snapshot pointing at renamed
+ *    accounts and groups.
  * What stays must equal what a full scan would read.
  */
 export async function applyDirectoryChanges(options: ApplyChangesOptions): Promise<AppliedChanges> {
@@ -75,18 +78,27 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
     if (signal?.aborted) throw scanCancelled(snapshotId);
   };
 
+  const scope = options.namingContext;
+  // Known before the changed objects are read: the same search then brings the tombstones, saving the DC a second walk.
+  const tombstonesVisible =
+    scope !== undefined && (await canListTombstones(connection, { namingContext: scope, ...signalOf(signal) }));
+  const tombstones: Tombstone[] = [];
   const renamedOutsiders: string[] = [];
   const leftScope: string[] = [];
   let graphChanged = false;
   for await (const page of readAhead(
     enumerateChangedEntries(connection, {
       ...enumerate,
-      baseDn: options.namingContext ?? options.baseDn,
+      baseDn: scope ?? options.baseDn,
       changedAfterUsn: options.changedAfterUsn,
+      tombstones: tombstonesVisible,
     }),
   )) {
     checkAbort();
-    const inScope = page.filter((entry) => isWithin(entry.dn, options.baseDn) && entryKind(entry) !== undefined);
+    tombstones.push(...page.tombstones);
+    const inScope = page.entries.filter(
+      (entry) => isWithin(entry.dn, options.baseDn) && entryKind(entry) !== undefined,
+    );
     const { accounts, groups } = recordsOf(inScope);
     if (accounts.length > 0) {
       const put = await snapshots.putAccounts(snapshotId, accounts);
@@ -100,7 +112,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
     for (const record of [...accounts, ...groups]) changed.add(record.objectGuid);
 
     // The rest changed too: accounts and groups that left the subtree (or stopped matching), and other objects.
-    const others = page
+    const others = page.entries
       .filter((entry) => !inScope.includes(entry))
       .map((entry) => ({ guid: required(entry, 'objectGUID', guid(entry, 'objectGUID')), dn: entry.dn }));
     const known = await snapshots.knownGuids(
@@ -120,15 +132,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
   const changedGroups = progress.groups;
 
   let removed = 0;
-  const scope = options.namingContext;
-  const tombstonesVisible =
-    scope !== undefined && (await canListTombstones(connection, { namingContext: scope, ...signalOf(signal) }));
   if (tombstonesVisible) {
-    const tombstones = await readTombstones(connection, {
-      namingContext: scope,
-      changedAfterUsn: options.changedAfterUsn,
-      ...signalOf(signal),
-    });
     removed += await snapshots.removeObjects(
       snapshotId,
       tombstones.map((tombstone) => tombstone.guid),
@@ -154,7 +158,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
   checkAbort();
 
   removed += await snapshots.removeObjects(snapshotId, leftScope);
-  // Groups whose `member` now names a changed non-account by a DN the copy does not have: read them again.
+  // Groups whose `member` now names a changed non-account by a DN the snapshot does not have: read them again.
   const before = progress.groups;
   const regrouped = new Set<string>();
   for await (const page of readAhead(enumerateGroupsContaining(connection, enumerate, renamedOutsiders))) {
