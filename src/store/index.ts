@@ -16,6 +16,7 @@ export {
 export { DEFAULT_SCRYPT, type ScryptParams } from './passphrase-kdf';
 export { StoreError, isStoreError, type StoreErrorCode } from './errors';
 export { LATEST_SCHEMA_VERSION, WARDEN_APPLICATION_ID } from './migrations';
+export { OPEN_SEQ } from './repositories/row-versions';
 export type { Clock } from './clock';
 export type * from './schema';
 export type { ProfilesRepository, ProfileSaveInput } from './repositories/profiles';

@@ -71,6 +71,13 @@ export interface SnapshotsTable {
   /** The process writing a running snapshot, so that one whose process is gone can be ended. */
   writer_pid: number | null;
   writer_host: string | null;
+  /**
+   * The full snapshot whose rows this one shares (itself for a full one), and
+   * its place in that lineage: it sees the row versions whose
+   * [first_seq, last_seq] holds `seq`.
+   */
+  lineage_id: string | null;
+  seq: Generated<number>;
 }
 
 export type SnapshotKind = 'full' | 'incremental';
@@ -118,15 +125,6 @@ export interface AccountsTable {
   proxy_addresses: ColumnType<JsonText, JsonText | undefined, JsonText>;
   /** DN in `managedBy`: where the owner of a gMSA, sMSA or dMSA is usually recorded. */
   managed_by: string | null;
-
-  // Derived by the classification and risk stages; null until they have run.
-  type: string | null;
-  is_nhi: Flag | null;
-  risk_tier: string | null;
-  risk_score: number | null;
-  owner: string | null;
-  owner_status: string | null;
-  usage: string | null;
 }
 
 export interface GroupsTable {
@@ -152,6 +150,22 @@ export interface MembershipsTable {
   /** 1 when listed in the group's member attribute; 0 when implied by the member's primaryGroupID. */
   direct: Generated<Flag>;
 }
+
+/**
+ * The columns that place a row version in its lineage (see migration 012):
+ * the snapshots of `lineage_id` whose seq lies in [first_seq, last_seq] see it.
+ */
+export interface RowVersion {
+  lineage_id: string;
+  first_seq: number;
+  /** OPEN_SEQ (row-versions.ts) while the version is current. */
+  last_seq: number;
+}
+
+/** What `accounts`, `groups` and `memberships` (views: one row per snapshot that sees a version) are made of. */
+export type AccountVersionsTable = Omit<AccountsTable, 'snapshot_id'> & RowVersion;
+export type GroupVersionsTable = Omit<GroupsTable, 'snapshot_id'> & RowVersion;
+export type MembershipVersionsTable = Omit<MembershipsTable, 'snapshot_id'> & RowVersion;
 
 export interface EffectiveMembershipsTable {
   snapshot_id: string;
@@ -267,9 +281,13 @@ export interface WardenDatabase {
   connection_profiles: ConnectionProfilesTable;
   profile_saved_passwords: ProfileSavedPasswordsTable;
   snapshots: SnapshotsTable;
+  /** Views (read only): the row versions each snapshot sees, under its snapshot_id. */
   accounts: AccountsTable;
   groups: GroupsTable;
   memberships: MembershipsTable;
+  account_versions: AccountVersionsTable;
+  group_versions: GroupVersionsTable;
+  membership_versions: MembershipVersionsTable;
   effective_memberships: EffectiveMembershipsTable;
   hr_imports: HrImportsTable;
   hr_records: HrRecordsTable;
@@ -288,10 +306,10 @@ export type ConnectionProfileUpdate = Updateable<ConnectionProfilesTable>;
 export type SnapshotRow = Selectable<SnapshotsTable>;
 export type NewSnapshotRow = Insertable<SnapshotsTable>;
 export type AccountRow = Selectable<AccountsTable>;
-export type NewAccountRow = Insertable<AccountsTable>;
+export type NewAccountRow = Insertable<AccountVersionsTable>;
 export type GroupRow = Selectable<GroupsTable>;
-export type NewGroupRow = Insertable<GroupsTable>;
-export type NewMembershipRow = Insertable<MembershipsTable>;
+export type NewGroupRow = Insertable<GroupVersionsTable>;
+export type NewMembershipRow = Insertable<MembershipVersionsTable>;
 export type NewEffectiveMembershipRow = Insertable<EffectiveMembershipsTable>;
 export type HrImportRow = Selectable<HrImportsTable>;
 export type HrRecordRow = Selectable<HrRecordsTable>;

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { WardenDatabase } from '../../src/store';
 
 /**
- * The inventory screens' filters on one snapshot, each served by one of the
- * accounts table's indexes. Values match the distribution of sample-accounts.ts.
+ * Lookups on one snapshot of the store's accounts, each served by one of the
+ * account versions' indexes. Values match the rows of sample-accounts.ts.
  */
 export interface AccountQuery {
   name: string;
@@ -15,48 +15,45 @@ const PAGE = 200;
 
 export const accountQueries: readonly AccountQuery[] = [
   {
-    name: 'risk tier: high, top 200 by score',
+    name: 'name prefix: first 200 accounts named svc-app01…',
     run: (db, snapshotId) =>
       db
         .selectFrom('accounts')
-        .select(['object_guid', 'sam_account_name', 'type', 'owner', 'risk_score'])
+        .select(['object_guid', 'sam_account_name', 'dn'])
         .where('snapshot_id', '=', snapshotId)
-        .where('risk_tier', '=', 'high')
-        .orderBy('risk_score', 'desc')
-        .limit(PAGE)
-        .execute(),
-  },
-  {
-    name: 'owner: all accounts of one owner',
-    run: (db, snapshotId) =>
-      db
-        .selectFrom('accounts')
-        .selectAll()
-        .where('snapshot_id', '=', snapshotId)
-        .where('owner', '=', 'owner7@corp.example.com')
-        .execute(),
-  },
-  {
-    name: 'is_nhi + type: NHI services, first 200 by name',
-    run: (db, snapshotId) =>
-      db
-        .selectFrom('accounts')
-        .select(['object_guid', 'sam_account_name', 'owner', 'risk_tier'])
-        .where('snapshot_id', '=', snapshotId)
-        .where('is_nhi', '=', 1)
-        .where('type', '=', 'service')
+        .where('sam_account_name', '>=', 'svc-app01')
+        .where('sam_account_name', '<', 'svc-app02')
         .orderBy('sam_account_name')
         .limit(PAGE)
         .execute(),
   },
   {
-    name: 'count by type',
+    name: 'DN: one account by its distinguished name',
     run: (db, snapshotId) =>
       db
         .selectFrom('accounts')
-        .select(['type', db.fn.countAll<number>().as('accounts')])
+        .selectAll()
         .where('snapshot_id', '=', snapshotId)
-        .groupBy('type')
+        .where('dn', '=', 'CN=svc-app004242,OU=Service Accounts,OU=Tier1,DC=corp,DC=example,DC=com')
+        .execute(),
+  },
+  {
+    name: 'SID: one account by its SID',
+    run: (db, snapshotId) =>
+      db
+        .selectFrom('accounts')
+        .select(['object_guid', 'sam_account_name'])
+        .where('snapshot_id', '=', snapshotId)
+        .where('sid', '=', 'S-1-5-21-1004336348-1177238915-682003330-14242')
+        .execute(),
+  },
+  {
+    name: "count of the snapshot's accounts",
+    run: (db, snapshotId) =>
+      db
+        .selectFrom('accounts')
+        .select(db.fn.countAll<number>().as('accounts'))
+        .where('snapshot_id', '=', snapshotId)
         .execute(),
   },
 ];

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { NewAccountRow } from '../../src/store';
+import { OPEN_SEQ, type NewAccountRow } from '../../src/store';
 
 /**
- * A sample domain's accounts, shaped like a real snapshot: every column a scan
- * fills is filled, with values of realistic length, so page counts (and so the
- * cost of encrypting them) match production. The derived columns cycle through
- * a few values each, which the filters in account-queries.ts rely on:
- * - type: service, human, computer, gmsa in turn (everything but human is an NHI);
- * - risk_tier: low, medium, high, critical in turn, risk_score 0..99;
- * - owner: 300 owners, owner0@… to owner299@…, ~333 accounts each at 100k.
+ * A sample domain's accounts, shaped like a full snapshot's rows: every column
+ * a scan fills is filled, with values of realistic length, so page counts (and
+ * so the cost of encrypting them) match production. Names are svc-app000000
+ * upwards and SIDs end in 10000 + the index, which account-queries.ts relies on.
  */
 export function sampleAccount(snapshotId: string, index: number): NewAccountRow {
   const sam = `svc-app${index.toString().padStart(6, '0')}`;
   const dn = `CN=${sam},OU=Service Accounts,OU=Tier1,DC=corp,DC=example,DC=com`;
   return {
-    snapshot_id: snapshotId,
+    lineage_id: snapshotId,
+    first_seq: 1,
+    last_seq: OPEN_SEQ,
     object_guid: randomUUID(),
     sid: `S-1-5-21-1004336348-1177238915-682003330-${10_000 + index}`,
     sam_account_name: sam,
@@ -45,13 +44,6 @@ export function sampleAccount(snapshotId: string, index: number): NewAccountRow 
     allowed_to_delegate_to: '[]',
     user_workstations: null,
     usn_changed: 100_000 + index,
-    type: ['service', 'human', 'computer', 'gmsa'][index % 4] ?? null,
-    is_nhi: index % 4 === 1 ? 0 : 1,
-    risk_tier: ['low', 'medium', 'high', 'critical'][index % 4] ?? null,
-    risk_score: index % 100,
-    owner: `owner${index % 300}@corp.example.com`,
-    owner_status: 'active',
-    usage: 'recent',
   };
 }
 

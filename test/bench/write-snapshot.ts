@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { NewAccountRow, WardenDatabase } from '../../src/store';
 
 /**
- * 500 rows of 39 columns stay well under SQLite's limit of 32,766 bound
+ * 500 rows of 36 columns stay well under SQLite's limit of 32,766 bound
  * parameters per statement, and are few enough statements for Kysely's own
  * cost to stay small next to SQLite's.
  */
@@ -17,11 +17,17 @@ export async function writeSnapshot(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('snapshots')
-      .values({ id: snapshotId, source_kind: 'demo', started_at: '2025-06-01T00:00:00.000Z', status: 'complete' })
+      .values({
+        id: snapshotId,
+        source_kind: 'demo',
+        started_at: '2025-06-01T00:00:00.000Z',
+        status: 'complete',
+        lineage_id: snapshotId,
+      })
       .execute();
     for (let start = 0; start < accounts.length; start += BATCH_ROWS) {
       await trx
-        .insertInto('accounts')
+        .insertInto('account_versions')
         .values(accounts.slice(start, start + BATCH_ROWS))
         .execute();
     }

@@ -102,6 +102,7 @@ describe('an incremental scan', () => {
 
     const base = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
     expect(base.incremental).toBe(false);
+    const baseContent = await contentOf(base.snapshotId, ADMINISTRATOR);
 
     await writer.add(`CN=svc-incremental-new,${ou()}`, {
       objectClass: ['top', 'person', 'organizationalPerson', 'user'],
@@ -142,6 +143,8 @@ describe('an incremental scan', () => {
     expect(await contentOf(incremental.snapshotId, ADMINISTRATOR)).toEqual(
       await contentOf(full.snapshotId, ADMINISTRATOR),
     );
+    // The rows the two snapshots share were changed for the new one only.
+    expect(await contentOf(base.snapshotId, ADMINISTRATOR)).toEqual(baseContent);
     const owners = await store.db
       .selectFrom('accounts')
       .select(['dn', 'managed_by'])
@@ -160,12 +163,26 @@ describe('an incremental scan', () => {
     });
   });
 
-  it('with nothing changed copies the last snapshot, and reads far fewer objects', async () => {
+  it("with nothing changed shares the last snapshot's rows, and reads far fewer objects", async () => {
     const full = await scan(adminLdapsTarget(dc), dc.adminPassword, false);
+    const versions = async (): Promise<number> =>
+      Number(
+        (
+          await store.db
+            .selectFrom('account_versions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('lineage_id', '=', full.snapshotId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await versions();
     const again = await scan(adminLdapsTarget(dc), dc.adminPassword, true);
     expect(again).toMatchObject({ incremental: true, baseSnapshotId: full.snapshotId });
-    expect((again.changes?.changedAccounts ?? 0) + (again.changes?.changedGroups ?? 0)).toBeLessThan(5);
+    const changed = (again.changes?.changedAccounts ?? 0) + (again.changes?.changedGroups ?? 0);
+    expect(changed).toBeLessThan(5);
     expect(await contentOf(again.snapshotId, ADMINISTRATOR)).toEqual(await contentOf(full.snapshotId, ADMINISTRATOR));
+    // Only the accounts read again got a version of their own; every other row is the full scan's.
+    expect((await versions()) - before).toBeLessThanOrEqual(again.changes?.changedAccounts ?? 0);
   });
 
   it('follows an account whose primary group alone changed into its new effective memberships', async () => {

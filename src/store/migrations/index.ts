@@ -12,6 +12,7 @@ import * as partialClassificationIndexes from './008_partial_classification_inde
 import * as accountManagedBy from './009_account_managed_by';
 import * as riskSummaries from './010_risk_summaries';
 import * as hrOutcomesTable from './011_hr_outcomes_table';
+import * as sharedSnapshotRows from './012_shared_snapshot_rows';
 
 /**
  * Schema history, kept in code: a folder read at run time does not survive
@@ -45,6 +46,7 @@ const steps: readonly SchemaStep[] = [
   { name: '009_account_managed_by', up: fromStatements(accountManagedBy.statements) },
   { name: '010_risk_summaries', up: fromStatements(riskSummaries.statements) },
   { name: '011_hr_outcomes_table', up: fromStatements(hrOutcomesTable.statements) },
+  { name: '012_shared_snapshot_rows', up: fromStatements(sharedSnapshotRows.statements) },
 ];
 
 /** "WRDN": marks a SQLite file as a Warden store, next to SQLite's own header fields. */

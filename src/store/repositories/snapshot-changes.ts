@@ -1,12 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { withImmediateTransaction } from '../immediate-transaction';
 import type { NewMembershipRow, WardenDatabase } from '../schema';
 import type { RowInserter } from './row-inserter';
-import { accountRow, chunks, groupRow, requireRunning } from './snapshot-rows';
+import { dataColumns, OPEN_SEQ, retireVersions, reviseVersions, type SnapshotScope } from './row-versions';
+import { accountRow, chunks, groupRow, newVersion, requireRunning } from './snapshot-rows';
 import type { SnapshotAccount, SnapshotGroup, SnapshotMembership } from './snapshots';
 
 /**
- * What an incremental rescan does to the copy of the snapshot it started from:
+ * What an incremental rescan does to the rows of the snapshot it started from:
  * put back the objects the DC changed, take out the ones it deleted, and fix
  * up the `member` values that other changes moved. Each call is one
  * transaction on a running snapshot.
@@ -31,7 +32,7 @@ export interface SnapshotChanges {
   objectGuids(id: string): Promise<Set<string>>;
   /**
    * Rewrites `member` DNs from the member's current DN: AD renames a member in
-   * every group that lists it without touching those groups, so their copied
+   * every group that lists it without touching those groups, so their shared
    * rows still carry the old name.
    */
   relinkMembers(id: string, guids: readonly string[]): Promise<number>;
@@ -39,42 +40,27 @@ export interface SnapshotChanges {
   copyEffectiveMemberships(id: string, fromId: string): Promise<number>;
 }
 
-/**
- * Columns a later stage (classification, risk) fills in for each snapshot: a
- * copy starts them empty, as a full scan does, so that no stale verdict rides
- * along into the new snapshot (HR outcomes, in a table of their own, are not
- * copied at all).
- */
-const DERIVED_ACCOUNT_COLUMNS = new Set([
-  'type',
-  'is_nhi',
-  'risk_tier',
-  'risk_score',
-  'owner',
-  'owner_status',
-  'usage',
-]);
-
-async function columnsOf(db: Kysely<WardenDatabase>, table: string): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(db);
-  return rows.map((row) => row.name);
-}
+const COPIED_TABLES = [
+  ['accounts', 'account_versions'],
+  ['groups', 'group_versions'],
+  ['memberships', 'membership_versions'],
+] as const;
 
 /**
- * Copies a snapshot's accounts, groups and `member` rows into another, inside
- * the caller's transaction and without passing through JavaScript. Effective
- * memberships are not copied here: they are derived again, or copied at the
- * end when nothing they depend on changed.
+ * Copies what a snapshot sees of accounts, groups and `member` rows into the
+ * lineage of another, inside the caller's transaction and without passing
+ * through JavaScript: for an incremental snapshot that cannot share its base's
+ * rows. Effective memberships are not copied here: they are derived again, or
+ * copied at the end when nothing they depend on changed.
  */
-export async function copySnapshotRows(db: Kysely<WardenDatabase>, fromId: string, toId: string): Promise<void> {
-  for (const table of ['accounts', 'groups', 'memberships'] as const) {
-    const columns = (await columnsOf(db, table)).filter((column) => column !== 'snapshot_id');
-    const selected = columns.map((column) =>
-      table === 'accounts' && DERIVED_ACCOUNT_COLUMNS.has(column) ? sql`NULL` : sql.ref(column),
-    );
+export async function copySnapshotRows(db: Kysely<WardenDatabase>, fromId: string, to: SnapshotScope): Promise<void> {
+  for (const [view, table] of COPIED_TABLES) {
+    const columns = (await dataColumns(db, table)).map((column) => sql.ref(column));
     await sql`
-      INSERT INTO ${sql.table(table)} (snapshot_id, ${sql.join(columns.map((column) => sql.ref(column)))})
-      SELECT ${toId}, ${sql.join(selected)} FROM ${sql.table(table)} WHERE snapshot_id = ${fromId}`.execute(db);
+      INSERT INTO ${sql.table(table)} (lineage_id, first_seq, last_seq, ${sql.join(columns)})
+      SELECT ${to.lineage}, ${to.seq}, ${OPEN_SEQ}, ${sql.join(columns)} FROM ${sql.table(view)} WHERE snapshot_id = ${fromId}`.execute(
+      db,
+    );
   }
 }
 
@@ -83,9 +69,7 @@ const KEYS_PER_STATEMENT = 500;
 
 const keyChunks = (keys: readonly string[]): string[][] => chunks(keys, KEYS_PER_STATEMENT);
 
-function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint; numAffectedRows?: bigint }): number {
-  return Number(result.numUpdatedRows ?? result.numDeletedRows ?? result.numAffectedRows ?? 0n);
-}
+const inList = (column: string, keys: readonly string[]) => sql`${sql.ref(column)} IN (${sql.join(keys)})`;
 
 interface Rename {
   from: string;
@@ -104,62 +88,73 @@ function renamesFrom(
   });
 }
 
+/** `column`, or `value` where `column` matches `condition`. */
+const replacedWhere = (column: string, condition: RawBuilder<unknown>, value: string | null) =>
+  sql`CASE WHEN ${condition} THEN ${value} ELSE ${sql.ref(column)} END`;
+
+/** Sets `manager` and `managedBy` values matching `matches` to `value`, in the accounts and groups the snapshot sees. */
+async function replaceReferences(
+  db: Kysely<WardenDatabase>,
+  scope: SnapshotScope,
+  matches: (column: string) => RawBuilder<unknown>,
+  value: string | null,
+): Promise<void> {
+  // Both account columns in one pass: neither is indexed, so each statement reads the whole lineage.
+  await reviseVersions(
+    db,
+    'account_versions',
+    scope,
+    {
+      manager_dn: replacedWhere('manager_dn', matches('manager_dn'), value),
+      managed_by: replacedWhere('managed_by', matches('managed_by'), value),
+    },
+    sql`${matches('manager_dn')} OR ${matches('managed_by')}`,
+  );
+  await reviseVersions(db, 'group_versions', scope, { managed_by: sql`${value}` }, matches('managed_by'));
+}
+
 /**
  * `manager` and `managedBy` are links: AD rewrites them in every object that
  * names a renamed object, and drops them when it is deleted, without raising
- * those objects' USNs. The copied rows are brought in line the same way.
+ * those objects' USNs. The rows the snapshot shares are brought in line the same way.
  */
-async function repointReferences(db: Kysely<WardenDatabase>, id: string, renames: readonly Rename[]): Promise<void> {
+async function repointReferences(
+  db: Kysely<WardenDatabase>,
+  scope: SnapshotScope,
+  renames: readonly Rename[],
+): Promise<void> {
   for (const { from, to } of renames) {
-    // Both account columns in one pass: neither is indexed, so each statement reads the whole snapshot.
-    await db
-      .updateTable('accounts')
-      .set((eb) => ({
-        manager_dn: eb.case().when('manager_dn', '=', from).then(to).else(eb.ref('manager_dn')).end(),
-        managed_by: eb.case().when('managed_by', '=', from).then(to).else(eb.ref('managed_by')).end(),
-      }))
-      .where('snapshot_id', '=', id)
-      .where((eb) => eb.or([eb('manager_dn', '=', from), eb('managed_by', '=', from)]))
-      .execute();
-    await db
-      .updateTable('groups')
-      .set({ managed_by: to })
-      .where('snapshot_id', '=', id)
-      .where('managed_by', '=', from)
-      .execute();
+    await replaceReferences(db, scope, (column) => sql`${sql.ref(column)} = ${from}`, to);
   }
 }
 
-async function clearReferences(db: Kysely<WardenDatabase>, id: string, dns: readonly string[]): Promise<void> {
+async function clearReferences(
+  db: Kysely<WardenDatabase>,
+  scope: SnapshotScope,
+  dns: readonly string[],
+): Promise<void> {
   for (const chunk of keyChunks(dns)) {
-    await db
-      .updateTable('accounts')
-      .set((eb) => ({
-        manager_dn: eb.case().when('manager_dn', 'in', chunk).then(null).else(eb.ref('manager_dn')).end(),
-        managed_by: eb.case().when('managed_by', 'in', chunk).then(null).else(eb.ref('managed_by')).end(),
-      }))
-      .where('snapshot_id', '=', id)
-      .where((eb) => eb.or([eb('manager_dn', 'in', chunk), eb('managed_by', 'in', chunk)]))
-      .execute();
-    await db
-      .updateTable('groups')
-      .set({ managed_by: null })
-      .where('snapshot_id', '=', id)
-      .where('managed_by', 'in', chunk)
-      .execute();
+    await replaceReferences(db, scope, (column) => inList(column, chunk), null);
   }
 }
+
+/** The DN the account or group a `member` value points at has now, or the value's own DN. */
+const currentMemberDn = (scope: SnapshotScope) => sql`COALESCE(
+  (SELECT a.dn FROM account_versions a
+   WHERE a.lineage_id = ${scope.lineage} AND a.object_guid = membership_versions.member_guid AND a.last_seq = ${OPEN_SEQ}),
+  (SELECT g.dn FROM group_versions g
+   WHERE g.lineage_id = ${scope.lineage} AND g.object_guid = membership_versions.member_guid AND g.last_seq = ${OPEN_SEQ}),
+  member_dn)`;
 
 export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserter): SnapshotChanges {
-  const inRunning = <T>(id: string, work: (trx: Kysely<WardenDatabase>) => Promise<T>): Promise<T> =>
-    withImmediateTransaction(db, async (trx) => {
-      await requireRunning(trx, id);
-      return work(trx);
-    });
+  const inRunning = <T>(
+    id: string,
+    work: (trx: Kysely<WardenDatabase>, scope: SnapshotScope) => Promise<T>,
+  ): Promise<T> => withImmediateTransaction(db, async (trx) => work(trx, await requireRunning(trx, id)));
 
   return {
     putAccounts(id, rows) {
-      return inRunning(id, async (trx) => {
+      return inRunning(id, async (trx, scope) => {
         let written = 0;
         let graphChanged = false;
         for (const chunk of chunks(rows)) {
@@ -175,26 +170,21 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
             const old = previous.get(row.objectGuid);
             return old === undefined || old.sid !== row.sid || old.primary_group_id !== row.primaryGroupId;
           });
-          await trx.deleteFrom('accounts').where('snapshot_id', '=', id).where('object_guid', 'in', guids).execute();
+          await retireVersions(trx, 'account_versions', scope, inList('object_guid', guids));
           // Their primary-group rows are derived again when the snapshot completes.
-          await trx
-            .deleteFrom('memberships')
-            .where('snapshot_id', '=', id)
-            .where('direct', '=', 0)
-            .where('member_guid', 'in', guids)
-            .execute();
+          await retireVersions(trx, 'membership_versions', scope, sql`direct = 0 AND ${inList('member_guid', guids)}`);
           written += inserter.insert(
-            'accounts',
-            chunk.map((row) => accountRow(id, row)),
+            'account_versions',
+            chunk.map((row) => accountRow(scope, row)),
           );
-          await repointReferences(trx, id, renamesFrom(before, chunk));
+          await repointReferences(trx, scope, renamesFrom(before, chunk));
         }
         return { written, graphChanged };
       });
     },
 
     putGroups(id, groups, memberships) {
-      return inRunning(id, async (trx) => {
+      return inRunning(id, async (trx, scope) => {
         let written = 0;
         for (const chunk of chunks(groups)) {
           const guids = chunk.map((group) => group.objectGuid);
@@ -204,29 +194,28 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
             .where('snapshot_id', '=', id)
             .where('object_guid', 'in', guids)
             .execute();
-          const renames = renamesFrom(before, chunk);
-          await trx.deleteFrom('memberships').where('snapshot_id', '=', id).where('group_guid', 'in', guids).execute();
-          await trx.deleteFrom('groups').where('snapshot_id', '=', id).where('object_guid', 'in', guids).execute();
+          await retireVersions(trx, 'membership_versions', scope, inList('group_guid', guids));
+          await retireVersions(trx, 'group_versions', scope, inList('object_guid', guids));
           written += inserter.insert(
-            'groups',
-            chunk.map((group) => groupRow(id, group)),
+            'group_versions',
+            chunk.map((group) => groupRow(scope, group)),
           );
-          await repointReferences(trx, id, renames);
+          await repointReferences(trx, scope, renamesFrom(before, chunk));
         }
         const rows = memberships.map((row): NewMembershipRow => ({
-          snapshot_id: id,
+          ...newVersion(scope),
           group_guid: row.groupGuid,
           member_dn: row.memberDn,
           member_guid: null,
           direct: 1,
         }));
-        inserter.insert('memberships', rows);
+        inserter.insert('membership_versions', rows);
         return written;
       });
     },
 
     removeObjects(id, guids) {
-      return inRunning(id, async (trx) => {
+      return inRunning(id, async (trx, scope) => {
         let removed = 0;
         for (const chunk of keyChunks(guids)) {
           const dns: string[] = [];
@@ -239,39 +228,26 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
               .execute();
             dns.push(...rows.map((row) => row.dn));
           }
-          await clearReferences(trx, id, dns);
-          await trx
-            .deleteFrom('memberships')
-            .where('snapshot_id', '=', id)
-            .where((eb) => eb.or([eb('group_guid', 'in', chunk), eb('member_guid', 'in', chunk)]))
-            .execute();
-          const [accounts] = await trx
-            .deleteFrom('accounts')
-            .where('snapshot_id', '=', id)
-            .where('object_guid', 'in', chunk)
-            .execute();
-          const [groups] = await trx
-            .deleteFrom('groups')
-            .where('snapshot_id', '=', id)
-            .where('object_guid', 'in', chunk)
-            .execute();
-          removed += Number(accounts?.numDeletedRows ?? 0n) + Number(groups?.numDeletedRows ?? 0n);
+          await clearReferences(trx, scope, dns);
+          await retireVersions(
+            trx,
+            'membership_versions',
+            scope,
+            sql`${inList('group_guid', chunk)} OR ${inList('member_guid', chunk)}`,
+          );
+          removed += await retireVersions(trx, 'account_versions', scope, inList('object_guid', chunk));
+          removed += await retireVersions(trx, 'group_versions', scope, inList('object_guid', chunk));
         }
         return removed;
       });
     },
 
     removeMembers(id, dns) {
-      return inRunning(id, async (trx) => {
+      return inRunning(id, async (trx, scope) => {
         let removed = 0;
-        await clearReferences(trx, id, dns);
+        await clearReferences(trx, scope, dns);
         for (const chunk of keyChunks(dns)) {
-          const [result] = await trx
-            .deleteFrom('memberships')
-            .where('snapshot_id', '=', id)
-            .where('member_dn', 'in', chunk)
-            .execute();
-          removed += Number(result?.numDeletedRows ?? 0n);
+          removed += await retireVersions(trx, 'membership_versions', scope, inList('member_dn', chunk));
         }
         return removed;
       });
@@ -330,16 +306,18 @@ export function snapshotChanges(db: Kysely<WardenDatabase>, inserter: RowInserte
     },
 
     relinkMembers(id, guids) {
-      return inRunning(id, async (trx) => {
+      return inRunning(id, async (trx, scope) => {
         let relinked = 0;
+        const current = currentMemberDn(scope);
         for (const chunk of keyChunks(guids)) {
-          const result = await sql`
-            UPDATE memberships SET member_dn = COALESCE(
-              (SELECT a.dn FROM accounts a WHERE a.snapshot_id = memberships.snapshot_id AND a.object_guid = memberships.member_guid),
-              (SELECT g.dn FROM groups g WHERE g.snapshot_id = memberships.snapshot_id AND g.object_guid = memberships.member_guid),
-              member_dn)
-            WHERE snapshot_id = ${id} AND direct = 1 AND member_guid IN (${sql.join(chunk)})`.execute(trx);
-          relinked += changed(result);
+          relinked += await reviseVersions(
+            trx,
+            'membership_versions',
+            scope,
+            { member_dn: current },
+            // Only values that name the object by another DN (case included): the rest stay shared.
+            sql`direct = 1 AND ${inList('member_guid', chunk)} AND member_dn <> ${current} COLLATE BINARY`,
+          );
         }
         return relinked;
       });

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { StoreError } from '../errors';
 import type { NewAccountRow, NewGroupRow, SnapshotRow, SnapshotStatus, WardenDatabase } from '../schema';
+import { OPEN_SEQ, undoVersions, type SnapshotScope } from './row-versions';
 import type { Snapshot, SnapshotAccount, SnapshotGroup } from './snapshots';
 
 /** Row mapping and checks shared by the snapshot writers (full scans and incremental changes). */
@@ -61,9 +62,14 @@ export function toSnapshot(row: SnapshotRow): Snapshot {
   };
 }
 
-export function accountRow(snapshotId: string, account: SnapshotAccount): NewAccountRow {
+/** The columns that make a row a new version written by the snapshot of `scope`. */
+export function newVersion(scope: SnapshotScope): { lineage_id: string; first_seq: number; last_seq: number } {
+  return { lineage_id: scope.lineage, first_seq: scope.seq, last_seq: OPEN_SEQ };
+}
+
+export function accountRow(scope: SnapshotScope, account: SnapshotAccount): NewAccountRow {
   return {
-    snapshot_id: snapshotId,
+    ...newVersion(scope),
     object_guid: account.objectGuid,
     sid: account.sid,
     sam_account_name: account.samAccountName,
@@ -97,19 +103,12 @@ export function accountRow(snapshotId: string, account: SnapshotAccount): NewAcc
     allowed_to_delegate_to: JSON.stringify(account.allowedToDelegateTo),
     user_workstations: account.userWorkstations,
     usn_changed: account.usnChanged,
-    type: null,
-    is_nhi: null,
-    risk_tier: null,
-    risk_score: null,
-    owner: null,
-    owner_status: null,
-    usage: null,
   };
 }
 
-export function groupRow(snapshotId: string, group: SnapshotGroup): NewGroupRow {
+export function groupRow(scope: SnapshotScope, group: SnapshotGroup): NewGroupRow {
   return {
-    snapshot_id: snapshotId,
+    ...newVersion(scope),
     object_guid: group.objectGuid,
     sid: group.sid,
     sam_account_name: group.samAccountName,
@@ -132,14 +131,19 @@ export function notRunning(id: string, status: SnapshotStatus | undefined): Stor
   );
 }
 
-export async function requireRunning(db: Kysely<WardenDatabase>, id: string): Promise<void> {
-  const row = await db.selectFrom('snapshots').select('status').where('id', '=', id).executeTakeFirst();
+/** Checks that the snapshot is running and says where it writes. */
+export async function requireRunning(db: Kysely<WardenDatabase>, id: string): Promise<SnapshotScope> {
+  const row = await db
+    .selectFrom('snapshots')
+    .select(['status', 'lineage_id', 'seq'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (row?.status !== 'running') throw notRunning(id, row?.status);
+  return { id, lineage: row.lineage_id ?? id, seq: row.seq };
 }
 
-export async function deleteRows(trx: Transaction<WardenDatabase> | Kysely<WardenDatabase>, id: string): Promise<void> {
-  await trx.deleteFrom('effective_memberships').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('memberships').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('accounts').where('snapshot_id', '=', id).execute();
-  await trx.deleteFrom('groups').where('snapshot_id', '=', id).execute();
+/** Takes out everything a running snapshot wrote; the snapshot it started from keeps all of its rows. */
+export async function deleteRows(db: Kysely<WardenDatabase>, scope: SnapshotScope): Promise<void> {
+  await db.deleteFrom('effective_memberships').where('snapshot_id', '=', scope.id).execute();
+  await undoVersions(db, scope);
 }

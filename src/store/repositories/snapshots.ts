@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql, type Insertable, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { type Insertable, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
@@ -12,6 +12,8 @@ import type {
   WardenDatabase,
 } from '../schema';
 import { RowInserter } from './row-inserter';
+import { countObjects, derivePrimaryGroupRows, resolveMemberGuids } from './snapshot-completion';
+import { OPEN_SEQ, type SnapshotScope } from './row-versions';
 import { copySnapshotRows, snapshotChanges, type SnapshotChanges } from './snapshot-changes';
 import {
   accountRow,
@@ -37,8 +39,9 @@ export interface SnapshotBeginInput {
   /** The account the scan bound as. */
   bindName?: string;
   /**
-   * Starts from a copy of this complete snapshot's accounts, groups and
-   * `member` rows (an incremental rescan), instead of empty.
+   * Starts with this complete snapshot's accounts, groups and `member` rows
+   * (an incremental rescan), instead of empty: shared with it where it is the
+   * newest of its lineage (see row-versions.ts), else copied.
    */
   baseSnapshotId?: string;
 }
@@ -58,7 +61,7 @@ export interface Snapshot {
   groupCount: number;
   highestCommittedUsn: number | null;
   baseDn: string | null;
-  /** 'incremental': the changes since `baseSnapshotId` applied to a copy of it. */
+  /** 'incremental': the changes since `baseSnapshotId` applied to its rows. */
   kind: SnapshotKind;
   baseSnapshotId: string | null;
   bindName: string | null;
@@ -215,8 +218,12 @@ function processExists(pid: number): boolean {
   }
 }
 
-async function requireComplete(db: Kysely<WardenDatabase>, id: string): Promise<void> {
-  const row = await db.selectFrom('snapshots').select('status').where('id', '=', id).executeTakeFirst();
+async function requireComplete(db: Kysely<WardenDatabase>, id: string): Promise<SnapshotScope> {
+  const row = await db
+    .selectFrom('snapshots')
+    .select(['status', 'lineage_id', 'seq'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (row?.status !== 'complete') {
     throw new StoreError(
       'INVALID_DATA',
@@ -226,6 +233,34 @@ async function requireComplete(db: Kysely<WardenDatabase>, id: string): Promise<
       { snapshotId: id, status: row?.status ?? null },
     );
   }
+  return { id, lineage: row.lineage_id ?? id, seq: row.seq };
+}
+
+/**
+ * Snapshots one lineage may hold before an incremental scan starts a new one
+ * from a copy: each adds the versions it replaced to what every read of the
+ * lineage passes over.
+ */
+const SNAPSHOTS_PER_LINEAGE = 30;
+
+/**
+ * Where an incremental snapshot built on `base` writes: next in the base's
+ * lineage when the base is its newest snapshot (complete or being written) and
+ * the lineage has room; otherwise in a lineage of its own, from a copy.
+ */
+async function incrementalScope(
+  db: Kysely<WardenDatabase>,
+  id: string,
+  base: SnapshotScope,
+): Promise<{ scope: SnapshotScope; shared: boolean }> {
+  const lineage = await db
+    .selectFrom('snapshots')
+    .select((eb) => [eb.fn.max('seq').as('head'), eb.fn.countAll<number>().as('snapshots')])
+    .where('lineage_id', '=', base.lineage)
+    .where('status', 'in', ['complete', 'running'])
+    .executeTakeFirstOrThrow();
+  const shared = lineage.head === base.seq && Number(lineage.snapshots) < SNAPSHOTS_PER_LINEAGE;
+  return { scope: shared ? { id, lineage: base.lineage, seq: base.seq + 1 } : { id, lineage: id, seq: 1 }, shared };
 }
 
 export function snapshotsRepository(
@@ -243,29 +278,36 @@ export function snapshotsRepository(
    */
   const insertMembership = (): SqliteStatement =>
     (membershipStatement ??= native.prepare(`
-      INSERT OR IGNORE INTO memberships (snapshot_id, group_guid, member_dn, member_guid, direct)
-      VALUES (?, ?, ?, COALESCE(
-        (SELECT object_guid FROM accounts WHERE snapshot_id = ? AND dn = ?),
-        (SELECT object_guid FROM groups WHERE snapshot_id = ? AND dn = ?)), 1)`));
+      INSERT OR IGNORE INTO membership_versions (lineage_id, group_guid, member_dn, first_seq, last_seq, member_guid, direct)
+      VALUES (?, ?, ?, ?, ${OPEN_SEQ}, COALESCE(
+        (SELECT object_guid FROM account_versions WHERE lineage_id = ? AND dn = ? AND last_seq = ${OPEN_SEQ}),
+        (SELECT object_guid FROM group_versions WHERE lineage_id = ? AND dn = ? AND last_seq = ${OPEN_SEQ})), 1)`));
   /** One page of a running snapshot, in one transaction; a row already there (same key) is skipped. */
-  const insertRows = <T extends 'accounts' | 'groups' | 'memberships'>(
+  const insertRows = <T extends 'account_versions' | 'group_versions'>(
     id: string,
     table: T,
-    values: readonly Insertable<WardenDatabase[T]>[],
+    values: (scope: SnapshotScope) => readonly Insertable<WardenDatabase[T]>[],
   ): Promise<number> =>
     withImmediateTransaction(db, async (trx) => {
-      await requireRunning(trx, id);
-      return rows.insert(table, values);
+      const scope = await requireRunning(trx, id);
+      return rows.insert(table, values(scope));
     });
 
   /** Ends a running snapshot that did not complete; its partial rows go, so no reader can mistake them for data. */
   const end = (id: string, status: 'failed' | 'cancelled', message: string | null): Promise<Snapshot> =>
     withImmediateTransaction(db, async (trx) => {
-      await requireRunning(trx, id);
-      await deleteRows(trx, id);
+      await deleteRows(trx, await requireRunning(trx, id));
       await trx
         .updateTable('snapshots')
-        .set({ status, error: message, finished_at: clock().toISOString(), account_count: 0, group_count: 0 })
+        // Out of its lineage: it would otherwise see the rows its base sees, or those of a later retry.
+        .set({
+          status,
+          error: message,
+          finished_at: clock().toISOString(),
+          account_count: 0,
+          group_count: 0,
+          lineage_id: null,
+        })
         .where('id', '=', id)
         .execute();
       return toSnapshot(await trx.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
@@ -295,9 +337,13 @@ export function snapshotsRepository(
     async begin(input) {
       await endAbandoned();
       const id = randomUUID();
-      const base = input.baseSnapshotId;
+      const baseId = input.baseSnapshotId;
       await withImmediateTransaction(db, async (trx) => {
-        if (base !== undefined) await requireComplete(trx, base);
+        const base = baseId === undefined ? undefined : await requireComplete(trx, baseId);
+        const { scope, shared } =
+          base === undefined
+            ? { scope: { id, lineage: id, seq: 1 }, shared: false }
+            : await incrementalScope(trx, id, base);
         await trx
           .insertInto('snapshots')
           .values({
@@ -311,13 +357,15 @@ export function snapshotsRepository(
             highest_committed_usn: toUsn(input.highestCommittedUsn),
             base_dn: input.baseDn ?? null,
             kind: base === undefined ? 'full' : 'incremental',
-            base_snapshot_id: base ?? null,
+            base_snapshot_id: baseId ?? null,
             bind_name: input.bindName ?? null,
             writer_pid: process.pid,
             writer_host: hostname(),
+            lineage_id: scope.lineage,
+            seq: scope.seq,
           })
           .execute();
-        if (base !== undefined) await copySnapshotRows(trx, base, id);
+        if (base !== undefined && !shared) await copySnapshotRows(trx, base.id, scope);
       });
       return id;
     },
@@ -326,33 +374,26 @@ export function snapshotsRepository(
     endAbandoned,
 
     writeAccounts(id, rows) {
-      return insertRows(
-        id,
-        'accounts',
-        rows.map((account) => accountRow(id, account)),
-      );
+      return insertRows(id, 'account_versions', (scope) => rows.map((account) => accountRow(scope, account)));
     },
 
     writeGroups(id, rows) {
-      return insertRows(
-        id,
-        'groups',
-        rows.map((group) => groupRow(id, group)),
-      );
+      return insertRows(id, 'group_versions', (scope) => rows.map((group) => groupRow(scope, group)));
     },
 
     writeMemberships(id, rows) {
       return withImmediateTransaction(db, async (trx) => {
-        await requireRunning(trx, id);
+        const { lineage, seq } = await requireRunning(trx, id);
         let written = 0;
         for (const row of rows) {
           const { changes } = insertMembership().run([
-            id,
+            lineage,
             row.groupGuid,
             row.memberDn,
-            id,
+            seq,
+            lineage,
             row.memberDn,
-            id,
+            lineage,
             row.memberDn,
           ]);
           written += Number(changes);
@@ -440,41 +481,10 @@ export function snapshotsRepository(
 
     complete(id, counts) {
       return withImmediateTransaction(db, async (trx) => {
-        await requireRunning(trx, id);
-        // DNs compare without case (the columns are NOCASE), as AD compares them.
-        await sql`
-          UPDATE memberships SET member_guid = COALESCE(
-            (SELECT a.object_guid FROM accounts a WHERE a.snapshot_id = memberships.snapshot_id AND a.dn = memberships.member_dn),
-            (SELECT g.object_guid FROM groups g WHERE g.snapshot_id = memberships.snapshot_id AND g.dn = memberships.member_dn))
-          WHERE snapshot_id = ${id} AND member_guid IS NULL`.execute(trx);
-        // An account's primary group (Domain Users for most) never lists it in `member`: its SID is the
-        // account's domain SID (the account SID without its trailing RID digits) followed by primaryGroupID.
-        await sql`
-          INSERT OR IGNORE INTO memberships (snapshot_id, group_guid, member_dn, member_guid, direct)
-          SELECT a.snapshot_id, g.object_guid, a.dn, a.object_guid, 0
-          FROM accounts a
-          JOIN groups g ON g.snapshot_id = a.snapshot_id AND g.sid = rtrim(a.sid, '0123456789') || a.primary_group_id
-          WHERE a.snapshot_id = ${id} AND a.sid IS NOT NULL AND a.primary_group_id IS NOT NULL`.execute(trx);
-        const stored = {
-          accounts: Number(
-            (
-              await trx
-                .selectFrom('accounts')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('snapshot_id', '=', id)
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-          groups: Number(
-            (
-              await trx
-                .selectFrom('groups')
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .where('snapshot_id', '=', id)
-                .executeTakeFirstOrThrow()
-            ).n,
-          ),
-        };
+        const scope = await requireRunning(trx, id);
+        await resolveMemberGuids(trx, scope);
+        await derivePrimaryGroupRows(trx, scope);
+        const stored = await countObjects(trx, scope);
         if (counts !== undefined && (stored.accounts !== counts.accounts || stored.groups !== counts.groups)) {
           throw new StoreError(
             'INVALID_DATA',

@@ -46,12 +46,13 @@ describe('schema migrations', () => {
     expect(await pragmaValue(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION);
     expect(await pragmaValue(db, 'application_id')).toBe(WARDEN_APPLICATION_ID);
     const objects = await schemaObjects(db);
+    for (const view of ['accounts', 'groups', 'memberships']) expect(objects).toContain(`view ${view}`);
     for (const table of [
       'connection_profiles',
       'snapshots',
-      'accounts',
-      'groups',
-      'memberships',
+      'account_versions',
+      'group_versions',
+      'membership_versions',
       'effective_memberships',
       'hr_imports',
       'hr_records',
@@ -62,11 +63,11 @@ describe('schema migrations', () => {
       expect(objects).toContain(`table ${table}`);
     }
     for (const index of [
-      'accounts_by_type',
-      'accounts_by_risk_tier',
-      'accounts_by_owner',
-      'accounts_by_is_nhi',
-      'accounts_by_sam',
+      'account_versions_by_dn',
+      'account_versions_by_sid',
+      'account_versions_by_sam',
+      'group_versions_by_dn',
+      'membership_versions_by_member_guid',
     ]) {
       expect(objects).toContain(`index ${index}`);
     }
@@ -74,14 +75,14 @@ describe('schema migrations', () => {
     expect(objects).toContain('trigger audit_log_no_delete');
   });
 
-  it('filters a snapshot by type, risk tier, owner, NHI flag and name through indexes', async () => {
+  it("finds a snapshot's accounts by name, DN and SID through indexes", async () => {
     const store = track(await openStore({ path: tempStorePath(), key, create: true }));
-    for (const column of ['type', 'risk_tier', 'owner', 'is_nhi', 'sam_account_name']) {
+    for (const column of ['sam_account_name', 'dn', 'sid']) {
       const { rows } = await sql<{ detail: string }>`
         EXPLAIN QUERY PLAN SELECT * FROM accounts WHERE snapshot_id = 'x' AND ${sql.ref(column)} = 'y'`.execute(
         store.db,
       );
-      expect(rows.map((row) => row.detail).join(' '), column).toMatch(/USING INDEX accounts_by_/);
+      expect(rows.map((row) => row.detail).join(' '), column).toMatch(/USING INDEX account_versions_by_/);
     }
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openStore, rekeyStore, type Store } from '../../../src/store';
+import { OPEN_SEQ, openStore, rekeyStore, type Store } from '../../../src/store';
 import { passphraseKey, plainSqliteFile, plaintextHits, rawKey, tempStorePath, track } from './helpers';
 
 /** Distinctive values that would be found by a byte search if they were ever written in clear. */
@@ -30,10 +30,16 @@ async function writeMarkers(store: Store): Promise<void> {
   const snapshotId = randomUUID();
   await store.db
     .insertInto('snapshots')
-    .values({ id: snapshotId, source_kind: 'ldap', started_at: '2025-01-01T00:00:00.000Z', status: 'complete' })
+    .values({
+      id: snapshotId,
+      source_kind: 'ldap',
+      started_at: '2025-01-01T00:00:00.000Z',
+      status: 'complete',
+      lineage_id: snapshotId,
+    })
     .execute();
-  await sql`INSERT INTO accounts (snapshot_id, object_guid, sam_account_name, dn, object_classes, description)
-            VALUES (${snapshotId}, ${randomUUID()}, ${MARKERS.samAccountName}, ${MARKERS.accountDn}, '["user"]',
+  await sql`INSERT INTO account_versions (lineage_id, object_guid, first_seq, last_seq, sam_account_name, dn, object_classes, description)
+            VALUES (${snapshotId}, ${randomUUID()}, 1, ${OPEN_SEQ}, ${MARKERS.samAccountName}, ${MARKERS.accountDn}, '["user"]',
                     ${MARKERS.description})`.execute(store.db);
   const importId = randomUUID();
   await sql`INSERT INTO hr_imports (id, file_name, imported_at, row_count, mapping)

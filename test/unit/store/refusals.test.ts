@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { generateDataKey, LATEST_SCHEMA_VERSION, openStore, type Store, type StoreKey } from '../../../src/store';
+import {
+  generateDataKey,
+  LATEST_SCHEMA_VERSION,
+  OPEN_SEQ,
+  openStore,
+  type Store,
+  type StoreKey,
+} from '../../../src/store';
 import {
   expectStoreError,
   foreignEncryptedFile,
@@ -29,10 +36,18 @@ async function storeWithManyPages(key: StoreKey): Promise<ManyPageStore> {
   const snapshotId = randomUUID();
   await store.db
     .insertInto('snapshots')
-    .values({ id: snapshotId, source_kind: 'demo', started_at: '2025-01-01T00:00:00.000Z', status: 'complete' })
+    .values({
+      id: snapshotId,
+      source_kind: 'demo',
+      started_at: '2025-01-01T00:00:00.000Z',
+      status: 'complete',
+      lineage_id: snapshotId,
+    })
     .execute();
   const rows = Array.from({ length: 400 }, (_, index) => ({
-    snapshot_id: snapshotId,
+    lineage_id: snapshotId,
+    first_seq: 1,
+    last_seq: OPEN_SEQ,
     object_guid: randomUUID(),
     sam_account_name: `svc-${index}`,
     dn: `CN=svc-${index},OU=Service Accounts,DC=corp,DC=example`,
@@ -41,12 +56,12 @@ async function storeWithManyPages(key: StoreKey): Promise<ManyPageStore> {
   }));
   for (let start = 0; start < rows.length; start += 100) {
     await store.db
-      .insertInto('accounts')
+      .insertInto('account_versions')
       .values(rows.slice(start, start + 100))
       .execute();
   }
   const { rows: leaves } = await sql<{ pageno: number }>`
-    SELECT pageno FROM dbstat WHERE name = 'accounts' AND pagetype = 'leaf' ORDER BY pageno`.execute(store.db);
+    SELECT pageno FROM dbstat WHERE name = 'account_versions' AND pagetype = 'leaf' ORDER BY pageno`.execute(store.db);
   await store.close();
   const pageCount = statSync(path).size / PAGE;
   expect(pageCount).toBeGreaterThan(40);

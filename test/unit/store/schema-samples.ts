@@ -56,7 +56,13 @@ const version1: SchemaSample = {
       .where('snapshot_id', '=', SNAPSHOT)
       .where('object_guid', '=', ACCOUNT)
       .executeTakeFirstOrThrow();
-    expect(account).toMatchObject({ sam_account_name: 'svc-sql', risk_tier: 'high', risk_score: 72.5, is_nhi: 1 });
+    // The classification columns went in version 12; what the scan read stays.
+    expect(account).toMatchObject({
+      sam_account_name: 'svc-sql',
+      sid: 'S-1-5-21-1-2-3-1105',
+      user_account_control: 66048,
+    });
+    expect(account).not.toHaveProperty('risk_tier');
     expect(JSON.parse(account.spns)).toEqual(['MSSQLSvc/db1.corp.example:1433']);
     const counts = await Promise.all(
       (
@@ -234,18 +240,18 @@ const version7: SchemaSample = {
   },
 };
 
-/** Version 8 indexes risk tier, owner and the NHI flag only where they have a value. */
+/** Version 8 indexed risk tier, owner and the NHI flag only where they had a value; version 12 dropped the columns. */
 const version8: SchemaSample = {
   insert: (db) => version7.insert(db),
 
   async check(db) {
     await version7.check(db);
-    const { rows } = await sql<{ name: string; sql: string }>`
-      SELECT name, sql FROM sqlite_master
-      WHERE type = 'index' AND name IN ('accounts_by_risk_tier', 'accounts_by_owner', 'accounts_by_is_nhi')
-      ORDER BY name`.execute(db);
-    expect(rows.map((row) => row.name)).toEqual(['accounts_by_is_nhi', 'accounts_by_owner', 'accounts_by_risk_tier']);
-    for (const row of rows) expect(row.sql).toMatch(/WHERE \w+ IS NOT NULL$/);
+    const { rows } = await sql<{ name: string }>`
+      SELECT name FROM sqlite_master
+      WHERE type = 'index' AND name IN ('accounts_by_risk_tier', 'accounts_by_owner', 'accounts_by_is_nhi')`.execute(
+      db,
+    );
+    expect(rows).toEqual([]);
   },
 };
 
@@ -324,6 +330,67 @@ const version11: SchemaSample = {
   check: (db) => version10.check(db),
 };
 
+const SNAPSHOT_V12 = '7a2d2f5f-9b54-4d2f-8d6a-2e3c8b1c9f02';
+const OPEN = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Version 12 keeps row versions shared by the snapshots of a lineage: here a
+ * full snapshot and an incremental one after it in which svc-sql's
+ * description changed and svc-web was deleted.
+ */
+const version12: SchemaSample = {
+  async insert(db) {
+    const statements = [
+      sql`INSERT INTO snapshots (id, source_kind, started_at, finished_at, status, lineage_id, seq)
+          VALUES (${SNAPSHOT}, 'ldap', '2025-01-01T00:00:00.000Z', '2025-01-01T00:05:00.000Z', 'complete', ${SNAPSHOT}, 1)`,
+      sql`INSERT INTO snapshots (id, source_kind, started_at, finished_at, status, kind, base_snapshot_id, lineage_id, seq)
+          VALUES (${SNAPSHOT_V12}, 'ldap', '2025-01-02T00:00:00.000Z', '2025-01-02T00:01:00.000Z', 'complete', 'incremental',
+                  ${SNAPSHOT}, ${SNAPSHOT}, 2)`,
+      sql`INSERT INTO account_versions (lineage_id, object_guid, first_seq, last_seq, sam_account_name, dn, object_classes, description)
+          VALUES (${SNAPSHOT}, ${ACCOUNT}, 1, 1, 'svc-sql', 'CN=svc-sql,OU=Service,DC=corp,DC=example', '["top","user"]', 'before'),
+                 (${SNAPSHOT}, ${ACCOUNT}, 2, ${OPEN}, 'svc-sql', 'CN=svc-sql,OU=Service,DC=corp,DC=example', '["top","user"]', 'after'),
+                 (${SNAPSHOT}, ${ACCOUNT_V2}, 1, 1, 'svc-web', 'CN=svc-web,OU=Service,DC=corp,DC=example', '["top","user"]', NULL)`,
+      sql`INSERT INTO group_versions (lineage_id, object_guid, first_seq, last_seq, sam_account_name, dn)
+          VALUES (${SNAPSHOT}, ${GROUP}, 1, ${OPEN}, 'Domain Admins', 'CN=Domain Admins,CN=Users,DC=corp,DC=example')`,
+      sql`INSERT INTO membership_versions (lineage_id, group_guid, member_dn, first_seq, last_seq, member_guid, direct)
+          VALUES (${SNAPSHOT}, ${GROUP}, 'CN=svc-sql,OU=Service,DC=corp,DC=example', 1, ${OPEN}, ${ACCOUNT}, 1),
+                 (${SNAPSHOT}, ${GROUP}, 'CN=svc-web,OU=Service,DC=corp,DC=example', 1, 1, ${ACCOUNT_V2}, 1)`,
+    ];
+    for (const statement of statements) await statement.execute(db);
+  },
+
+  async check(db) {
+    const seen = async (snapshotId: string) => ({
+      accounts: await db
+        .selectFrom('accounts')
+        .select(['object_guid', 'description'])
+        .where('snapshot_id', '=', snapshotId)
+        .orderBy('object_guid')
+        .execute(),
+      groups: await db.selectFrom('groups').select('object_guid').where('snapshot_id', '=', snapshotId).execute(),
+      members: await db
+        .selectFrom('memberships')
+        .select('member_guid')
+        .where('snapshot_id', '=', snapshotId)
+        .orderBy('member_guid')
+        .execute(),
+    });
+    expect(await seen(SNAPSHOT)).toEqual({
+      accounts: [
+        { object_guid: ACCOUNT, description: 'before' },
+        { object_guid: ACCOUNT_V2, description: null },
+      ],
+      groups: [{ object_guid: GROUP }],
+      members: [{ member_guid: ACCOUNT }, { member_guid: ACCOUNT_V2 }],
+    });
+    expect(await seen(SNAPSHOT_V12)).toEqual({
+      accounts: [{ object_guid: ACCOUNT, description: 'after' }],
+      groups: [{ object_guid: GROUP }],
+      members: [{ member_guid: ACCOUNT }],
+    });
+  },
+};
+
 export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   1: version1,
   2: version2,
@@ -336,4 +403,5 @@ export const samplesByVersion: Readonly<Record<number, SchemaSample>> = {
   9: version9,
   10: version10,
   11: version11,
+  12: version12,
 };
