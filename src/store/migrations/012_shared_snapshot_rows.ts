@@ -24,6 +24,17 @@ const ACCOUNT_COLUMNS = `object_guid, sid, sam_account_name, upn, display_name, 
 const GROUP_COLUMNS = `object_guid, sid, sam_account_name, dn, description, group_type, admin_count, managed_by, usn_changed`;
 const MEMBERSHIP_COLUMNS = `group_guid, member_dn, member_guid, direct`;
 
+/**
+ * What an incremental snapshot wrote and what it closed, found without
+ * reading the whole lineage: a full scan's versions (first_seq 1, still open)
+ * take no entry, so these cost the full scan nothing. Queries name the
+ * partial condition literally, which is what lets SQLite use them.
+ */
+const changeIndexes = (table: string): string[] => [
+  `CREATE INDEX ${table}_written ON ${table} (lineage_id, first_seq) WHERE first_seq > 1`,
+  `CREATE INDEX ${table}_closed ON ${table} (lineage_id, last_seq) WHERE last_seq < ${OPEN}`,
+];
+
 /** The rows a snapshot sees of a version table, named and shaped as the table it replaces. */
 const view = (name: string, table: string, columns: string): string => `
   CREATE VIEW ${name} AS
@@ -85,6 +96,7 @@ export const statements: readonly string[] = [
   `CREATE INDEX account_versions_by_dn ON account_versions (lineage_id, dn)`,
   `CREATE INDEX account_versions_by_sid ON account_versions (lineage_id, sid)`,
   `CREATE INDEX account_versions_by_sam ON account_versions (lineage_id, sam_account_name)`,
+  ...changeIndexes('account_versions'),
 
   `CREATE TABLE group_versions (
     lineage_id       TEXT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
@@ -106,6 +118,7 @@ export const statements: readonly string[] = [
   `CREATE INDEX group_versions_by_dn ON group_versions (lineage_id, dn)`,
   `CREATE INDEX group_versions_by_sid ON group_versions (lineage_id, sid)`,
   `CREATE INDEX group_versions_by_sam ON group_versions (lineage_id, sam_account_name)`,
+  ...changeIndexes('group_versions'),
 
   `CREATE TABLE membership_versions (
     lineage_id  TEXT NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
@@ -121,6 +134,7 @@ export const statements: readonly string[] = [
     SELECT snapshot_id, 1, ${OPEN}, ${MEMBERSHIP_COLUMNS} FROM memberships`,
   `CREATE INDEX membership_versions_by_member_guid ON membership_versions (lineage_id, member_guid)`,
   `CREATE INDEX membership_versions_by_member_dn ON membership_versions (lineage_id, member_dn)`,
+  ...changeIndexes('membership_versions'),
 
   // Effective memberships stay per snapshot; their keys can no longer reference the shared rows.
   `CREATE TABLE effective_memberships_per_snapshot (

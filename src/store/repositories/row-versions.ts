@@ -45,6 +45,22 @@ export async function dataColumns(db: Kysely<WardenDatabase>, table: VersionTabl
   return columns;
 }
 
+/**
+ * The versions the running snapshot wrote (first_seq = its seq) and those it
+ * closed (last_seq = the seq before), through the partial indexes migration
+ * 012 made for them; each names its index's condition literally so SQLite
+ * may use it. Only for a snapshot after the first of its lineage.
+ */
+export function writtenBy(scope: SnapshotScope, alias?: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(alias === undefined ? name : `${alias}.${name}`);
+  return sql`${column('lineage_id')} = ${scope.lineage} AND ${column('first_seq')} = ${scope.seq} AND ${column('first_seq')} > 1`;
+}
+
+export function closedBy(scope: SnapshotScope, alias?: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(alias === undefined ? name : `${alias}.${name}`);
+  return sql`${column('lineage_id')} = ${scope.lineage} AND ${column('last_seq')} = ${scope.seq - 1} AND ${column('last_seq')} < ${sql.lit(OPEN_SEQ)}`;
+}
+
 function affected(result: { numAffectedRows?: bigint }): number {
   return Number(result.numAffectedRows ?? 0n);
 }
@@ -140,13 +156,11 @@ export async function reviseVersions(
 /** Undoes everything a running snapshot wrote, leaving the versions as the snapshot before it saw them. */
 export async function undoVersions(db: Kysely<WardenDatabase>, scope: SnapshotScope): Promise<void> {
   for (const table of VERSION_TABLES) {
-    await sql`DELETE FROM ${sql.table(table)} WHERE lineage_id = ${scope.lineage} AND first_seq = ${scope.seq}`.execute(
-      db,
-    );
-    if (scope.seq > 1) {
-      await sql`
-        UPDATE ${sql.table(table)} SET last_seq = ${OPEN_SEQ}
-        WHERE lineage_id = ${scope.lineage} AND last_seq = ${scope.seq - 1}`.execute(db);
+    if (scope.seq === 1) {
+      await sql`DELETE FROM ${sql.table(table)} WHERE lineage_id = ${scope.lineage}`.execute(db);
+      continue;
     }
+    await sql`DELETE FROM ${sql.table(table)} WHERE ${writtenBy(scope)}`.execute(db);
+    await sql`UPDATE ${sql.table(table)} SET last_seq = ${OPEN_SEQ} WHERE ${closedBy(scope)}`.execute(db);
   }
 }
