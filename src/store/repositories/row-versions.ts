@@ -92,19 +92,22 @@ const KEY_COLUMNS: Readonly<Record<VersionTable, readonly string[]>> = {
   membership_versions: ['group_guid', 'member_dn'],
 };
 
+/** Sets columns (`set`, expressions over the old version) of the versions matching `where`; returns how many changed. */
+type Revision = (
+  db: Kysely<WardenDatabase>,
+  table: VersionTable,
+  scope: SnapshotScope,
+  set: Readonly<Record<string, RawBuilder<unknown>>>,
+  where: RawBuilder<unknown>,
+) => Promise<number>;
+
 /**
  * Revises the running snapshot's own versions that match `where`. SQLite
  * checks a key changed by UPDATE row by row, so two `member` values trading
  * DNs would collide half-way; a revision that moves keys goes through a
  * staging table instead: out, revised, back in.
  */
-async function reviseOwnVersions(
-  db: Kysely<WardenDatabase>,
-  table: VersionTable,
-  scope: SnapshotScope,
-  set: Readonly<Record<string, RawBuilder<unknown>>>,
-  where: RawBuilder<unknown>,
-): Promise<number> {
+const reviseOwnVersions: Revision = async (db, table, scope, set, where) => {
   const own = sql`lineage_id = ${scope.lineage} AND first_seq = ${scope.seq} AND (${where})`;
   if (!Object.keys(set).some((column) => KEY_COLUMNS[table].includes(column))) {
     const assignments = Object.entries(set).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
@@ -124,20 +127,14 @@ async function reviseOwnVersions(
   await sql`INSERT OR IGNORE INTO ${sql.table(table)} (${names}) SELECT ${names} FROM ${staging}`.execute(db);
   await sql`DELETE FROM ${staging}`.execute(db);
   return moved;
-}
+};
 
 /**
  * Sets columns of the versions matching `where` the running snapshot sees: in
  * place for its own, as new versions for shared ones. `set` expressions read
  * the old version's columns. Returns how many versions changed.
  */
-export async function reviseVersions(
-  db: Kysely<WardenDatabase>,
-  table: VersionTable,
-  scope: SnapshotScope,
-  set: Readonly<Record<string, RawBuilder<unknown>>>,
-  where: RawBuilder<unknown>,
-): Promise<number> {
+export const reviseVersions: Revision = async (db, table, scope, set, where) => {
   const own = await reviseOwnVersions(db, table, scope, set, where);
   if (scope.seq === 1) return own;
   const columns = await dataColumns(db, table);
@@ -151,7 +148,7 @@ export async function reviseVersions(
   );
   const shared = await sql`UPDATE ${sql.table(table)} SET last_seq = ${scope.seq - 1} WHERE ${sharedWhere}`.execute(db);
   return own + affected(shared);
-}
+};
 
 /** Undoes everything a running snapshot wrote, leaving the versions as the snapshot before it saw them. */
 export async function undoVersions(db: Kysely<WardenDatabase>, scope: SnapshotScope): Promise<void> {
