@@ -8,6 +8,14 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  * The caller holds the transaction (the native handle shares Kysely's
  * connection, so the statements run inside it).
  */
+/** Rows written between two turns of the event loop: a few milliseconds of work. */
+export const ROWS_PER_SLICE = 100;
+
+/** Lets pending I/O (a socket with data waiting) run before the next slice of synchronous work. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 export class RowInserter {
   private readonly statements = new Map<string, SqliteStatement>();
 
@@ -23,6 +31,21 @@ export class RowInserter {
     for (const row of rows) {
       const result = statement.run(columns.map((column) => row[column] ?? null));
       inserted += Number(result.changes);
+    }
+    return inserted;
+  }
+
+  /**
+   * As insert(), a slice at a time, giving the event loop a turn between
+   * slices. A scan writes one page while the directory sends the next; held
+   * for a whole page, the thread would leave the socket unread, and the DC,
+   * its send buffer full, would wait instead of working ahead.
+   */
+  async insertInSlices(table: string, rows: readonly Readonly<Record<string, unknown>>[]): Promise<number> {
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += ROWS_PER_SLICE) {
+      inserted += this.insert(table, rows.slice(start, start + ROWS_PER_SLICE));
+      await nextTurn();
     }
     return inserted;
   }

@@ -11,7 +11,7 @@ import type {
   SnapshotStatus,
   WardenDatabase,
 } from '../schema';
-import { RowInserter } from './row-inserter';
+import { nextTurn, RowInserter, ROWS_PER_SLICE } from './row-inserter';
 import { countObjects, derivePrimaryGroupRows, resolveMemberGuids } from './snapshot-completion';
 import { OPEN_SEQ, type SnapshotScope } from './row-versions';
 import { copySnapshotRows, snapshotChanges, type SnapshotChanges } from './snapshot-changes';
@@ -290,7 +290,7 @@ export function snapshotsRepository(
   ): Promise<number> =>
     withImmediateTransaction(db, async (trx) => {
       const scope = await requireRunning(trx, id);
-      return rows.insert(table, values(scope));
+      return rows.insertInSlices(table, values(scope));
     });
 
   /** Ends a running snapshot that did not complete; its partial rows go, so no reader can mistake them for data. */
@@ -385,7 +385,8 @@ export function snapshotsRepository(
       return withImmediateTransaction(db, async (trx) => {
         const { lineage, seq } = await requireRunning(trx, id);
         let written = 0;
-        for (const row of rows) {
+        for (const [index, row] of rows.entries()) {
+          if (index > 0 && index % ROWS_PER_SLICE === 0) await nextTurn();
           const { changes } = insertMembership().run([
             lineage,
             row.groupGuid,
@@ -473,7 +474,7 @@ export function snapshotsRepository(
           written += rows.insert('effective_memberships', values);
           // SQLite answers synchronously, so without this turn of the event loop a large domain's rows
           // would be written without the process handling anything else, a cancel request included.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await nextTurn();
         }
         return written;
       });
