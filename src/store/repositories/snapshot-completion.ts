@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { WardenDatabase } from '../schema';
+import { chunks } from './snapshot-rows';
 import { closedBy, OPEN_SEQ, retireVersions, reviseVersions, writtenBy, type SnapshotScope } from './row-versions';
 
 /**
@@ -27,7 +28,7 @@ export async function resolveMemberGuids(db: Kysely<WardenDatabase>, scope: Snap
   );
 }
 
-const MOVED_SIDS_LISTED = 500;
+const KEYS_LISTED = 500;
 
 /**
  * SIDs that name another group (or none) than in the snapshot before: the
@@ -67,18 +68,33 @@ export async function derivePrimaryGroupRows(db: Kysely<WardenDatabase>, scope: 
     return;
   }
   await insertPrimaryGroupRows(db, scope, writtenBy(scope, 'a'));
-  await insertPrimaryGroupRows(
-    db,
-    scope,
-    sql`a.lineage_id = ${scope.lineage} AND a.object_guid IN (
-      SELECT m.member_guid FROM membership_versions m
-      WHERE ${closedBy(scope, 'm')} AND m.group_guid IN (SELECT g.object_guid FROM group_versions g WHERE ${writtenBy(scope, 'g')}))`,
-  );
+  // In steps, each through its own index and usually ending at the first: as one statement, SQLite read
+  // every `member` row of the lineage.
+  const { rows: groups } = await sql<{ object_guid: string }>`
+    SELECT object_guid FROM group_versions WHERE ${writtenBy(scope)}`.execute(db);
+  const listed = new Set<string>();
+  for (const chunk of chunks(
+    groups.map((group) => group.object_guid),
+    KEYS_LISTED,
+  )) {
+    const { rows } = await sql<{ member_guid: string | null }>`
+      SELECT member_guid FROM membership_versions WHERE ${closedBy(scope)} AND group_guid IN (${sql.join(chunk)})`.execute(
+      db,
+    );
+    for (const row of rows) if (row.member_guid !== null) listed.add(row.member_guid);
+  }
+  for (const chunk of chunks([...listed], KEYS_LISTED)) {
+    await insertPrimaryGroupRows(
+      db,
+      scope,
+      sql`a.lineage_id = ${scope.lineage} AND a.object_guid IN (${sql.join(chunk)})`,
+    );
+  }
   const movedSids = await movedGroupSids(db, scope);
   if (movedSids.length === 0) return;
   const primarySid = sql`rtrim(a.sid, '0123456789') || a.primary_group_id`;
   // Past a few hundred SIDs the list would near SQLite's bound-value limit: every account is redone instead.
-  const moved = movedSids.length > MOVED_SIDS_LISTED ? sql`1` : sql`${primarySid} IN (${sql.join(movedSids)})`;
+  const moved = movedSids.length > KEYS_LISTED ? sql`1` : sql`${primarySid} IN (${sql.join(movedSids)})`;
   const accounts = sql`a.lineage_id = ${scope.lineage} AND a.last_seq = ${OPEN_SEQ} AND a.sid IS NOT NULL AND ${moved}`;
   await retireVersions(
     db,
@@ -100,7 +116,8 @@ async function insertPrimaryGroupRows(
     FROM account_versions a
     JOIN group_versions g
       ON g.lineage_id = a.lineage_id AND g.last_seq = ${OPEN_SEQ} AND g.sid = rtrim(a.sid, '0123456789') || a.primary_group_id
-    WHERE (${accounts}) AND a.last_seq = ${OPEN_SEQ} AND a.sid IS NOT NULL AND a.primary_group_id IS NOT NULL
+    -- The unary + keeps SQLite from reading the accounts through the SID index, which only skips the null SIDs.
+    WHERE (${accounts}) AND a.last_seq = ${OPEN_SEQ} AND +a.sid IS NOT NULL AND a.primary_group_id IS NOT NULL
       AND NOT EXISTS (
         SELECT 1 FROM membership_versions m
         WHERE m.lineage_id = a.lineage_id AND m.group_guid = g.object_guid AND m.member_dn = a.dn
