@@ -25,9 +25,18 @@ export const GUID_ONLY: readonly string[] = ['objectGUID'];
 /** LDAP results a server gives for a filter naming a class its schema lacks, instead of matching nothing. */
 const UNKNOWN_CLASS_RESULTS = new Set([17, 18, 53]);
 
-/** `(&filter(uSNChanged>=n+1))`: AD filters have no strict greater-than. */
+/** Matches every object: what a search for changes of any class is filtered on before its USN. */
+const ANY_OBJECT = '(objectClass=*)';
+
+/**
+ * `(&filter(uSNChanged>=n+1))`: AD filters have no strict greater-than. Of
+ * any object, the USN term alone: Samba walks its whole database for it and
+ * tests each object against the filter, and the presence test cost a fifth more.
+ */
 function changedAfter(filter: string, usn: number | undefined): string {
-  return usn === undefined ? filter : `(&${filter}(uSNChanged>=${usn + 1}))`;
+  if (usn === undefined) return filter;
+  const changed = `(uSNChanged>=${usn + 1})`;
+  return filter === ANY_OBJECT ? changed : `(&${filter}${changed})`;
 }
 
 function searchOptions(options: EnumerateOptions, filter: string, attributes: readonly string[]) {
@@ -107,7 +116,7 @@ export async function* enumerateChangedEntries(
   const rangeOptions = options.signal === undefined ? {} : { signal: options.signal };
   const attributes = withTombstones ? [...CHANGED_ENTRY_ATTRIBUTES, ...TOMBSTONE_ATTRIBUTES] : CHANGED_ENTRY_ATTRIBUTES;
   for await (const page of searchPaged(connection, {
-    ...searchOptions(options, '(objectClass=*)', attributes),
+    ...searchOptions(options, ANY_OBJECT, attributes),
     showDeleted: withTombstones,
   })) {
     // Parted before anything else: a tombstone keeps its class, and has no members left to read.

@@ -84,7 +84,7 @@ describe('enumerateChangedEntries', () => {
   it('asks one Show Deleted search for the changed objects and the tombstones, and parts them', async () => {
     const pages = await read(true);
     expect(searches).toHaveLength(1);
-    expect(searches[0]).toMatchObject({ base: NC, filter: '(&(objectClass=*)(uSNChanged>=42))', showDeleted: true });
+    expect(searches[0]).toMatchObject({ base: NC, filter: '(uSNChanged>=42)', showDeleted: true });
     expect(searches[0]?.attributes).toEqual(expect.arrayContaining(['objectGUID', 'isDeleted', 'lastKnownParent']));
     expect(pages).toEqual([
       {
