@@ -25,6 +25,8 @@ export interface ApplyChangesOptions {
   /** The domain naming context holding `baseDn`; undefined when the DC does not say. */
   namingContext: string | undefined;
   changedAfterUsn: number;
+  /** The DC's highestCommittedUSN as this scan began: what the new snapshot will be read at. */
+  changedUpToUsn: number;
   pageSize: number;
   progress: ProgressCounter;
   signal?: AbortSignal;
@@ -91,6 +93,7 @@ export async function applyDirectoryChanges(options: ApplyChangesOptions): Promi
       ...enumerate,
       baseDn: scope ?? options.baseDn,
       changedAfterUsn: options.changedAfterUsn,
+      changedUpToUsn: options.changedUpToUsn,
       tombstones: tombstonesVisible,
     }),
   )) {

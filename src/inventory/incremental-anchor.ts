@@ -11,7 +11,8 @@ export interface CurrentDirectoryState {
 }
 
 export type AnchorDecision =
-  { incremental: true; base: Snapshot; changedAfterUsn: number } | { incremental: false; reason: string };
+  | { incremental: true; base: Snapshot; changedAfterUsn: number; changedUpToUsn: number }
+  | { incremental: false; reason: string };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -54,5 +55,5 @@ export function incrementalAnchor(previous: Snapshot | undefined, now: CurrentDi
       `the highest committed USN of ${now.dcHost} went back from ${previous.highestCommittedUsn} to ${usnNow}`,
     );
   }
-  return { incremental: true, base: previous, changedAfterUsn: previous.highestCommittedUsn };
+  return { incremental: true, base: previous, changedAfterUsn: previous.highestCommittedUsn, changedUpToUsn: usnNow };
 }

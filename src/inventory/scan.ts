@@ -106,6 +106,7 @@ export async function scanDirectory(options: ScanDirectoryOptions): Promise<Scan
           baseDn,
           namingContext: namingContextOf(baseDn, rootDse.defaultNamingContext),
           changedAfterUsn: anchor.changedAfterUsn,
+          changedUpToUsn: anchor.changedUpToUsn,
           pageSize: options.pageSize ?? SCAN_PAGE_SIZE,
           progress,
           ...signalOption,

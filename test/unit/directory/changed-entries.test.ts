@@ -101,6 +101,21 @@ describe('enumerateChangedEntries', () => {
     ]);
   });
 
+  it('names each USN up to the highest committed one while there are few, and a range past that', async () => {
+    answer = [liveGroup];
+    const filterFor = async (changedUpToUsn: number): Promise<string | undefined> => {
+      searches.length = 0;
+      for await (const page of enumerateChangedEntries(unopened, { baseDn: NC, changedAfterUsn: 41, changedUpToUsn }))
+        void page;
+      return searches[0]?.filter;
+    };
+    expect(await filterFor(44)).toBe('(|(uSNChanged=42)(uSNChanged=43)(uSNChanged=44))');
+    expect(await filterFor(41 + 256)).toMatch(/^\(\|\(uSNChanged=42\).*\(uSNChanged=297\)\)$/);
+    // Too many to name, or nothing committed since: the range, which also holds what changes during the scan.
+    expect(await filterFor(41 + 257)).toBe('(uSNChanged>=42)');
+    expect(await filterFor(41)).toBe('(uSNChanged>=42)');
+  });
+
   it('without tombstones asks a plain search and parts nothing', async () => {
     answer = [liveGroup];
     const pages = await read(false);

@@ -31,7 +31,12 @@ const now: CurrentDirectoryState = {
 
 describe('the snapshot an incremental scan starts from', () => {
   it('is the last one when the same DC database, base and account read it', () => {
-    expect(incrementalAnchor(previous, now)).toEqual({ incremental: true, base: previous, changedAfterUsn: 6062 });
+    expect(incrementalAnchor(previous, now)).toEqual({
+      incremental: true,
+      base: previous,
+      changedAfterUsn: 6062,
+      changedUpToUsn: 6100,
+    });
     expect(incrementalAnchor(previous, { ...now, highestCommittedUsn: '6062' })).toMatchObject({ incremental: true });
   });
 
