@@ -3,7 +3,7 @@ import { withImmediateTransaction } from '../immediate-transaction';
 import type { NewMembershipRow, WardenDatabase } from '../schema';
 import type { RowInserter } from './row-inserter';
 import { dataColumns, OPEN_SEQ, retireVersions, reviseVersions, type SnapshotScope } from './row-versions';
-import { accountRow, chunks, groupRow, newVersion, requireRunning } from './snapshot-rows';
+import { accountRow, chunks, groupRow, keyChunks, newVersion, requireRunning } from './snapshot-rows';
 import type { SnapshotAccount, SnapshotGroup, SnapshotMembership } from './snapshots';
 
 /**
@@ -63,11 +63,6 @@ export async function copySnapshotRows(db: Kysely<WardenDatabase>, fromId: strin
     );
   }
 }
-
-/** Values per IN (...) list; SQLite binds at most 32,766. */
-const KEYS_PER_STATEMENT = 500;
-
-const keyChunks = (keys: readonly string[]): string[][] => chunks(keys, KEYS_PER_STATEMENT);
 
 const inList = (column: string, keys: readonly string[]) => sql`${sql.ref(column)} IN (${sql.join(keys)})`;
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { WardenDatabase } from '../schema';
-import { chunks } from './snapshot-rows';
+import { keyChunks, KEYS_PER_STATEMENT } from './snapshot-rows';
 import { closedBy, OPEN_SEQ, retireVersions, reviseVersions, writtenBy, type SnapshotScope } from './row-versions';
 
 /**
@@ -27,8 +27,6 @@ export async function resolveMemberGuids(db: Kysely<WardenDatabase>, scope: Snap
     sql`member_guid IS NULL AND ${object} IS NOT NULL`,
   );
 }
-
-const KEYS_LISTED = 500;
 
 /**
  * SIDs that name another group (or none) than in the snapshot before: the
@@ -73,17 +71,14 @@ export async function derivePrimaryGroupRows(db: Kysely<WardenDatabase>, scope: 
   const { rows: groups } = await sql<{ object_guid: string }>`
     SELECT object_guid FROM group_versions WHERE ${writtenBy(scope)}`.execute(db);
   const listed = new Set<string>();
-  for (const chunk of chunks(
-    groups.map((group) => group.object_guid),
-    KEYS_LISTED,
-  )) {
+  for (const chunk of keyChunks(groups.map((group) => group.object_guid))) {
     const { rows } = await sql<{ member_guid: string | null }>`
       SELECT member_guid FROM membership_versions WHERE ${closedBy(scope)} AND group_guid IN (${sql.join(chunk)})`.execute(
       db,
     );
     for (const row of rows) if (row.member_guid !== null) listed.add(row.member_guid);
   }
-  for (const chunk of chunks([...listed], KEYS_LISTED)) {
+  for (const chunk of keyChunks([...listed])) {
     await insertPrimaryGroupRows(
       db,
       scope,
@@ -93,8 +88,8 @@ export async function derivePrimaryGroupRows(db: Kysely<WardenDatabase>, scope: 
   const movedSids = await movedGroupSids(db, scope);
   if (movedSids.length === 0) return;
   const primarySid = sql`rtrim(a.sid, '0123456789') || a.primary_group_id`;
-  // Past a few hundred SIDs the list would near SQLite's bound-value limit: every account is redone instead.
-  const moved = movedSids.length > KEYS_LISTED ? sql`1` : sql`${primarySid} IN (${sql.join(movedSids)})`;
+  // More SIDs than one IN list holds: every account is redone instead.
+  const moved = movedSids.length > KEYS_PER_STATEMENT ? sql`1` : sql`${primarySid} IN (${sql.join(movedSids)})`;
   const accounts = sql`a.lineage_id = ${scope.lineage} AND a.last_seq = ${OPEN_SEQ} AND a.sid IS NOT NULL AND ${moved}`;
   await retireVersions(
     db,

@@ -14,6 +14,11 @@ export function chunks<T>(rows: readonly T[], size: number = ROWS_PER_STATEMENT)
   return result;
 }
 
+/** Values per IN (...) list; SQLite binds at most 32,766. */
+export const KEYS_PER_STATEMENT = 500;
+
+export const keyChunks = (keys: readonly string[]): string[][] => chunks(keys, KEYS_PER_STATEMENT);
+
 /** Effective memberships written between two looks at the event loop (a cancel request may be waiting). */
 export const EFFECTIVE_ROWS_PER_BATCH = 2000;
 
