@@ -45,6 +45,12 @@ export async function dataColumns(db: Kysely<WardenDatabase>, table: VersionTabl
   return columns;
 }
 
+/** A column of the table, or of its alias when the statement names it so. */
+const qualified =
+  (alias: string | undefined) =>
+  (name: string): RawBuilder<unknown> =>
+    sql.ref(alias === undefined ? name : `${alias}.${name}`);
+
 /**
  * The versions the running snapshot wrote (first_seq = its seq) and those it
  * closed (last_seq = the seq before), through the partial indexes migration
@@ -52,12 +58,12 @@ export async function dataColumns(db: Kysely<WardenDatabase>, table: VersionTabl
  * may use it. Only for a snapshot after the first of its lineage.
  */
 export function writtenBy(scope: SnapshotScope, alias?: string): RawBuilder<unknown> {
-  const column = (name: string) => sql.ref(alias === undefined ? name : `${alias}.${name}`);
+  const column = qualified(alias);
   return sql`${column('lineage_id')} = ${scope.lineage} AND ${column('first_seq')} = ${scope.seq} AND ${column('first_seq')} > 1`;
 }
 
 export function closedBy(scope: SnapshotScope, alias?: string): RawBuilder<unknown> {
-  const column = (name: string) => sql.ref(alias === undefined ? name : `${alias}.${name}`);
+  const column = qualified(alias);
   return sql`${column('lineage_id')} = ${scope.lineage} AND ${column('last_seq')} = ${scope.seq - 1} AND ${column('last_seq')} < ${sql.lit(OPEN_SEQ)}`;
 }
 

@@ -9,16 +9,21 @@ import { closedBy, OPEN_SEQ, retireVersions, reviseVersions, writtenBy, type Sna
  * changes can have moved, the rest it shares with the snapshot before it.
  */
 
-/** The object a `member` DN names now, by DN (compared without case, as AD compares DNs). */
-const memberObject = (scope: SnapshotScope) => sql`COALESCE(
-  (SELECT a.object_guid FROM account_versions a
-   WHERE a.lineage_id = ${scope.lineage} AND a.dn = membership_versions.member_dn AND a.last_seq = ${OPEN_SEQ}),
-  (SELECT g.object_guid FROM group_versions g
-   WHERE g.lineage_id = ${scope.lineage} AND g.dn = membership_versions.member_dn AND g.last_seq = ${OPEN_SEQ}))`;
+/**
+ * The account or group `dn` names in the lineage now; the dn columns compare
+ * without case, as AD compares DNs. Both ways of writing `member` rows use
+ * it: completion here, and the native statement of a full scan's pages.
+ */
+export const objectByDn = (
+  lineage: string | RawBuilder<unknown>,
+  dn: RawBuilder<unknown>,
+): RawBuilder<unknown> => sql`COALESCE(
+  (SELECT object_guid FROM account_versions WHERE lineage_id = ${lineage} AND dn = ${dn} AND last_seq = ${sql.lit(OPEN_SEQ)}),
+  (SELECT object_guid FROM group_versions WHERE lineage_id = ${lineage} AND dn = ${dn} AND last_seq = ${sql.lit(OPEN_SEQ)}))`;
 
 /** Gives `member` values still without a GUID the one of the account or group they name, where there is one. */
 export async function resolveMemberGuids(db: Kysely<WardenDatabase>, scope: SnapshotScope): Promise<void> {
-  const object = memberObject(scope);
+  const object = objectByDn(scope.lineage, sql.ref('membership_versions.member_dn'));
   await reviseVersions(
     db,
     'membership_versions',

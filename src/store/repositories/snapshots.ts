@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Insertable, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Clock } from '../clock';
 import { StoreError } from '../errors';
 import { withImmediateTransaction } from '../immediate-transaction';
@@ -12,7 +12,7 @@ import type {
   WardenDatabase,
 } from '../schema';
 import { nextTurn, RowInserter, ROWS_PER_SLICE } from './row-inserter';
-import { countObjects, derivePrimaryGroupRows, resolveMemberGuids } from './snapshot-completion';
+import { countObjects, derivePrimaryGroupRows, objectByDn, resolveMemberGuids } from './snapshot-completion';
 import { OPEN_SEQ, type SnapshotScope } from './row-versions';
 import { copySnapshotRows, snapshotChanges, type SnapshotChanges } from './snapshot-changes';
 import {
@@ -279,9 +279,7 @@ export function snapshotsRepository(
   const insertMembership = (): SqliteStatement =>
     (membershipStatement ??= native.prepare(`
       INSERT OR IGNORE INTO membership_versions (lineage_id, group_guid, member_dn, first_seq, last_seq, member_guid, direct)
-      VALUES (?, ?, ?, ?, ${OPEN_SEQ}, COALESCE(
-        (SELECT object_guid FROM account_versions WHERE lineage_id = ? AND dn = ? AND last_seq = ${OPEN_SEQ}),
-        (SELECT object_guid FROM group_versions WHERE lineage_id = ? AND dn = ? AND last_seq = ${OPEN_SEQ})), 1)`));
+      VALUES (?, ?, ?, ?, ${OPEN_SEQ}, ${objectByDn(sql.raw('?'), sql.raw('?')).compile(db).sql}, 1)`));
   /** One page of a running snapshot, in one transaction; a row already there (same key) is skipped. */
   const insertRows = <T extends 'account_versions' | 'group_versions'>(
     id: string,
@@ -387,6 +385,7 @@ export function snapshotsRepository(
         let written = 0;
         for (const [index, row] of rows.entries()) {
           if (index > 0 && index % ROWS_PER_SLICE === 0) await nextTurn();
+          // objectByDn asks for the lineage and the DN once for accounts, once for groups.
           const { changes } = insertMembership().run([
             lineage,
             row.groupGuid,
