@@ -47,12 +47,24 @@ export function ldbModify(samLdb: string, ldifPath: string, records: number, tim
 
 const SEARCH_TIMEOUT_MS = 120_000;
 
-/** Entries matching `filter` under `base`, read offline; referrals are not entries. */
+/**
+ * Entries matching `filter` under `base`, read offline; referrals are not
+ * entries. The count is ldbsearch's own summary line, which it prints last:
+ * a large domain's DNs run to more output than is kept.
+ */
 export async function ldbCount(samLdb: string, base: string, filter: string): Promise<number> {
   const { stdout } = await runCommand(dcTools().ldbsearch, ['-H', samLdb, '-b', base, filter, 'dn'], {
     timeoutMs: SEARCH_TIMEOUT_MS,
   });
-  return stdout.split('\n').filter((line) => line.startsWith('dn: ') || line.startsWith('dn:: ')).length;
+  const summary = /^# (\d+) entries$/m.exec(stdout);
+  if (summary?.[1] === undefined) {
+    throw new TestDcError('TEST_DC_SEED_FAILED', `ldbsearch printed no count of entries for ${filter} under ${base}`, {
+      base,
+      filter,
+      output: tail(stdout, 10),
+    });
+  }
+  return Number(summary[1]);
 }
 
 /** The single value of `attribute` on the one entry matching `filter`. */

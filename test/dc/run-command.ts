@@ -23,6 +23,11 @@ export interface RunOptions {
 
 const OUTPUT_CAP = 4 * 1024 * 1024;
 
+/** At most the last OUTPUT_CAP characters, cut only once twice that has gathered, so that appending stays cheap. */
+function lastPart(text: string): string {
+  return text.length > 2 * OUTPUT_CAP ? text.slice(-OUTPUT_CAP) : text;
+}
+
 /** Last lines of some output, for error messages that must stay readable. */
 export function tail(text: string, lines = 25): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
@@ -44,11 +49,12 @@ export function runCommand(command: string, args: readonly string[], options: Ru
     let stdout = '';
     let stderr = '';
     let timedOut = false;
+    // The end of a long output is kept: that is where tools print their summaries and errors.
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stdout.length < OUTPUT_CAP) stdout += chunk;
+      stdout = lastPart(stdout + chunk);
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stderr.length < OUTPUT_CAP) stderr += chunk;
+      stderr = lastPart(stderr + chunk);
     });
     const timer = setTimeout(() => {
       timedOut = true;
