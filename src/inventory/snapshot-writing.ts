@@ -15,13 +15,15 @@ export class ProgressCounter {
     private readonly estimatedTotal?: number,
   ) {}
 
-  async report(phase: ScanPhase): Promise<void> {
+  /** `queuedAccounts`: read, and waiting to be written with the next batch. */
+  async report(phase: ScanPhase, queuedAccounts = 0): Promise<void> {
     const seconds = (performance.now() - this.started) / 1000;
+    const accounts = this.accounts + queuedAccounts;
     await this.onProgress?.({
       phase,
-      accounts: this.accounts,
+      accounts,
       groups: this.groups,
-      ratePerSecond: seconds > 0 ? Math.round((this.accounts + this.groups) / seconds) : 0,
+      ratePerSecond: seconds > 0 ? Math.round((accounts + this.groups) / seconds) : 0,
       ...(this.estimatedTotal === undefined ? {} : { estimatedTotal: this.estimatedTotal }),
     });
   }

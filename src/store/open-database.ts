@@ -134,6 +134,9 @@ function configure(database: BetterSqlite3.Database, path: string): void {
   database.pragma('temp_store = MEMORY');
   // Up to 32 MiB of decrypted pages: writing a 100k-account snapshot with the default 8 MiB is about 3x slower.
   database.pragma(`cache_size = ${-32 * 1024}`);
+  // Copy the WAL into the database every 10,000 pages (40 MiB) instead of every 1,000: a scan's commits
+  // rewrite the same index pages, and copying them after every commit was half of the time commits took.
+  database.pragma('wal_autocheckpoint = 10000');
 }
 
 /**

@@ -4,7 +4,7 @@ import { WardenError } from '../../../src/errors';
 import { accountRecord, groupRecord, ingestSnapshot, membershipRows, type ScanProgress } from '../../../src/inventory';
 import { openStore, type Store } from '../../../src/store';
 import { expectStoreError, rawKey, tempStorePath, track } from '../store/helpers';
-import { DOMAIN_SID, nestedDomain, pagesOf, sidBytes, userEntry } from './entries';
+import { DOMAIN_SID, groupEntry, nestedDomain, pagesOf, sidBytes, userEntry } from './entries';
 
 async function newStore(clockStart = Date.parse('2025-05-01T00:00:00.000Z')): Promise<Store> {
   let tick = clockStart;
@@ -223,6 +223,44 @@ describe('ingestSnapshot from a source other than LDAP', () => {
     ]);
     expect(events.every((e) => e.estimatedTotal === 10 && e.ratePerSecond >= 0)).toBe(true);
     expect(await store.snapshots.get(result.snapshotId)).toMatchObject({ status: 'complete', accountCount: 2 });
+  });
+
+  it('writes accounts several pages at a time, still counting each page in progress', async () => {
+    const store = await newStore();
+    const pages = Array.from({ length: 12 }, (_, page) =>
+      Array.from({ length: 1000 }, (_, index) => userEntry(`batch-${page}-${index}`)),
+    );
+    const first = pages[0]?.[0];
+    if (first === undefined) throw new Error('no first account');
+    const group = groupEntry('Batch-Readers', [first.dn], 7001);
+    const writes: number[] = [];
+    const writeAccounts = store.snapshots.writeAccounts.bind(store.snapshots);
+    store.snapshots.writeAccounts = (id, rows) => {
+      writes.push(rows.length);
+      return writeAccounts(id, rows);
+    };
+    const events: ScanProgress[] = [];
+    const result = await ingestSnapshot({
+      store,
+      snapshot: { sourceKind: 'ldap' },
+      pages: pagesOf(...pages, [group]),
+      onProgress: (event) => {
+        events.push(event);
+      },
+    });
+
+    expect(result).toMatchObject({ accounts: 12_000, groups: 1 });
+    expect(writes.reduce((sum, rows) => sum + rows, 0)).toBe(12_000);
+    expect(writes.length).toBeLessThan(pages.length);
+    expect(Math.max(...writes)).toBeLessThan(6_000);
+    // One event per page, each counting the accounts read so far, written or not.
+    expect(events.filter((event) => event.phase === 'accounts').map((event) => event.accounts)).toEqual(
+      pages.map((_, page) => (page + 1) * 1000),
+    );
+    // The group's page came after the last batch was written: its member row found the account.
+    const { rows } = await sql<{ member_guid: string | null }>`
+      SELECT member_guid FROM memberships WHERE snapshot_id = ${result.snapshotId} AND direct = 1`.execute(store.db);
+    expect(rows).toEqual([{ member_guid: accountRecord(first).objectGuid }]);
   });
 
   it('marks the snapshot failed with the error message when the source fails, and rethrows it', async () => {
